@@ -1,0 +1,132 @@
+namespace SecretsAnalyzer.Detection
+{
+    /// <summary>What the name that receives a value says about it.</summary>
+    public enum NameHint
+    {
+        None = 0,
+
+        /// <summary>The name says secret or secret key (<c>SecretAccessKey</c>, <c>aws_secret_access_key</c>, <c>secretKey</c>).</summary>
+        SecretKey,
+
+        /// <summary>The name says session or security token (<c>aws_session_token</c>, <c>SessionToken</c>, <c>token</c>).</summary>
+        SessionToken,
+    }
+
+    /// <summary>Classifies identifiers, labels and keys by the letters they contain, ignoring case and separators.</summary>
+    public static class NameHints
+    {
+        public static NameHint Classify(string? name)
+        {
+            if (name == null || name.Length == 0)
+            {
+                return NameHint.None;
+            }
+
+            return Classify(name, 0, name.Length);
+        }
+
+        public static NameHint Classify(string text, int start, int length)
+        {
+            // Normalise to lower-case letters and digits without allocating: compare on the fly.
+            if (ContainsNormalized(text, start, length, "sessiontoken") ||
+                ContainsNormalized(text, start, length, "securitytoken") ||
+                EqualsNormalized(text, start, length, "token") ||
+                EqualsNormalized(text, start, length, "awstoken") ||
+                EndsWithNormalized(text, start, length, "sessiontoken"))
+            {
+                return NameHint.SessionToken;
+            }
+
+            if (ContainsNormalized(text, start, length, "secret"))
+            {
+                return NameHint.SecretKey;
+            }
+
+            return NameHint.None;
+        }
+
+        /// <summary>Whether the letters and digits of the slice, lower-cased, contain <paramref name="needle"/> (lower-case letters and digits).</summary>
+        public static bool ContainsNormalized(string text, int start, int length, string needle)
+        {
+            int end = start + length;
+            for (int i = start; i < end; i++)
+            {
+                if (!Chars.IsAsciiLetterOrDigit(text[i]))
+                {
+                    continue;
+                }
+
+                int j = i;
+                int k = 0;
+                while (j < end && k < needle.Length)
+                {
+                    char c = text[j];
+                    if (!Chars.IsAsciiLetterOrDigit(c))
+                    {
+                        j++;
+                        continue;
+                    }
+
+                    if (char.ToLowerInvariant(c) != needle[k])
+                    {
+                        break;
+                    }
+
+                    j++;
+                    k++;
+                }
+
+                if (k == needle.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool EqualsNormalized(string text, int start, int length, string needle)
+        {
+            int k = 0;
+            for (int i = start; i < start + length; i++)
+            {
+                char c = text[i];
+                if (!Chars.IsAsciiLetterOrDigit(c))
+                {
+                    continue;
+                }
+
+                if (k >= needle.Length || char.ToLowerInvariant(c) != needle[k])
+                {
+                    return false;
+                }
+
+                k++;
+            }
+
+            return k == needle.Length;
+        }
+
+        private static bool EndsWithNormalized(string text, int start, int length, string needle)
+        {
+            int k = needle.Length - 1;
+            for (int i = start + length - 1; i >= start && k >= 0; i--)
+            {
+                char c = text[i];
+                if (!Chars.IsAsciiLetterOrDigit(c))
+                {
+                    continue;
+                }
+
+                if (char.ToLowerInvariant(c) != needle[k])
+                {
+                    return false;
+                }
+
+                k--;
+            }
+
+            return k < 0;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace SecretsAnalyzer
+{
+    /// <summary>Keys and values of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> that the code fixes read.</summary>
+    public static class DiagnosticProperties
+    {
+        /// <summary>What was found: one of the Kind* values.</summary>
+        public const string SecretKind = "SecretKind";
+
+        public const string KindAccessKeyId = "AccessKeyId";
+        public const string KindSecretAccessKey = "SecretAccessKey";
+        public const string KindSessionToken = "SessionToken";
+        public const string KindConnectionString = "ConnectionString";
+        public const string KindRoleArn = "RoleArn";
+    }
+}
