@@ -37,12 +37,42 @@ namespace SecretsAnalyzer.Detection
                 return NameHint.SessionToken;
             }
 
-            if (ContainsNormalized(text, start, length, "secret"))
+            if (ContainsNormalized(text, start, length, "secret") && !IsOtherKindOfSecret(text, start, length))
             {
                 return NameHint.SecretKey;
             }
 
             return NameHint.None;
+        }
+
+        /// <summary>
+        /// Secrets of other systems, which are often 40 random characters too: OAuth client secrets, JWT and webhook
+        /// signing secrets, HMAC keys. They count only when the name also says AWS (<c>AwsClientSecret</c> does not
+        /// exist, but <c>awsSecretAccessKey</c> may sit next to <c>signing</c>).
+        /// </summary>
+        private static readonly string[] OtherSecretQualifiers =
+        {
+            "client", "jwt", "webhook", "signing", "hmac", "oauth", "consumer", "stripe", "github", "slack", "twilio",
+            "sendgrid", "cookie", "csrf", "totp", "captcha", "encryption", "shared", "app",
+        };
+
+        private static bool IsOtherKindOfSecret(string text, int start, int length)
+        {
+            if (ContainsNormalized(text, start, length, "aws") || ContainsNormalized(text, start, length, "accesskey") ||
+                ContainsNormalized(text, start, length, "secretkey"))
+            {
+                return false;
+            }
+
+            foreach (string qualifier in OtherSecretQualifiers)
+            {
+                if (ContainsNormalized(text, start, length, qualifier))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the letters and digits of the slice, lower-cased, contain <paramref name="needle"/> (lower-case letters and digits).</summary>
