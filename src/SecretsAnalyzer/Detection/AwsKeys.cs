@@ -464,13 +464,9 @@ namespace SecretsAnalyzer.Detection
             }
 
             NameHint hint = NameHints.Classify(text, labelStart, end - labelStart);
-            if (hint != NameHint.None)
-            {
-                return hint;
-            }
 
-            // "Secret access key: VALUE", "Session token = VALUE": the label may be a few words.
-            for (int words = 0; words < 3 && i > 0 && (text[i] == ' ' || text[i] == '\t'); words++)
+            // "Secret access key: VALUE", "Session token = VALUE", "webhook secret = VALUE": the label may be a few words.
+            for (int words = 0; words < 2 && i > 0 && (text[i] == ' ' || text[i] == '\t'); words++)
             {
                 while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))
                 {
@@ -482,14 +478,19 @@ namespace SecretsAnalyzer.Detection
                     i--;
                 }
 
-                hint = NameHints.Classify(text, i + 1, end - (i + 1));
-                if (hint != NameHint.None)
+                NameHint wider = NameHints.Classify(text, i + 1, end - (i + 1));
+                if (hint == NameHint.None)
                 {
-                    return hint;
+                    hint = wider;
+                }
+                else if (hint == NameHint.SecretKey && wider == NameHint.None)
+                {
+                    // A qualifier in front names another kind of secret.
+                    return NameHint.None;
                 }
             }
 
-            return NameHint.None;
+            return hint;
         }
 
         private static bool IsStrongLabel(string text, int start, int length)

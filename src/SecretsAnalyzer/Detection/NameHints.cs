@@ -8,7 +8,7 @@ namespace SecretsAnalyzer.Detection
         /// <summary>The name says secret or secret key (<c>SecretAccessKey</c>, <c>aws_secret_access_key</c>, <c>secretKey</c>).</summary>
         SecretKey,
 
-        /// <summary>The name says session or security token (<c>aws_session_token</c>, <c>SessionToken</c>, <c>token</c>).</summary>
+        /// <summary>The name says session or security token (<c>aws_session_token</c>, <c>SessionToken</c>, <c>X-Amz-Security-Token</c>, <c>stsToken</c>, exactly <c>token</c>).</summary>
         SessionToken,
     }
 
@@ -30,6 +30,7 @@ namespace SecretsAnalyzer.Detection
             // Normalise to lower-case letters and digits without allocating: compare on the fly.
             if (ContainsNormalized(text, start, length, "sessiontoken") ||
                 ContainsNormalized(text, start, length, "securitytoken") ||
+                ContainsNormalized(text, start, length, "ststoken") ||
                 EqualsNormalized(text, start, length, "token") ||
                 EqualsNormalized(text, start, length, "awstoken") ||
                 EndsWithNormalized(text, start, length, "sessiontoken"))
