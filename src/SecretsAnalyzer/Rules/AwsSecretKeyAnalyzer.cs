@@ -23,7 +23,7 @@ namespace SecretsAnalyzer.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AwsSecretKey);
 
-        private protected override State? CreateRuleState(Compilation compilation) => State.Instance;
+        private protected override State? CreateRuleState(Compilation compilation) => new State();
 
         private protected override bool QuickTest(string text) => AwsKeys.HasLongKeyRun(text);
 
@@ -136,7 +136,7 @@ namespace SecretsAnalyzer.Rules
                 return false;
             }
 
-            foreach (ExpressionSyntax read in ValueFlow.Reads(stored, value, scope.Model, scope.CancellationToken))
+            foreach (ExpressionSyntax read in ValueFlow.Reads(stored, value, scope.Model, scope.Rule.Reads, scope.CancellationToken))
             {
                 ValueContext use = ValueContext.Compute(read, scope.Model, scope.CancellationToken);
                 NameHint useHint = use.ReceiverHint;
@@ -167,30 +167,72 @@ namespace SecretsAnalyzer.Rules
             SyntaxNode root = scope.Candidate.Tree.GetRoot(scope.CancellationToken);
             SyntaxTrivia trivia = root.FindTrivia(scope.Candidate.FallbackSpan.Start);
             SyntaxToken token = trivia.Token;
-
-            // A line's trailing comment and the full-line comments after it sit in two lists: read them as one run.
-            var run = new List<SyntaxTrivia>();
-            if (token.LeadingTrivia.IndexOf(trivia) >= 0)
+            bool leading = trivia.SpanStart < token.SpanStart;
+            SyntaxTriviaList list = leading ? token.LeadingTrivia : token.TrailingTrivia;
+            int index = IndexOf(list, trivia);
+            if (index < 0)
             {
-                run.AddRange(token.GetPreviousToken().TrailingTrivia);
-                run.AddRange(token.LeadingTrivia);
-            }
-            else
-            {
-                run.AddRange(token.TrailingTrivia);
-                run.AddRange(token.GetNextToken().LeadingTrivia);
+                return false;
             }
 
-            int index = run.IndexOf(trivia);
-            for (int i = index - CommentNeighbourhood; index >= 0 && i <= index + CommentNeighbourhood; i++)
+            if (AnyKeyIdComment(list, index - CommentNeighbourhood, index + CommentNeighbourhood, index))
             {
-                if (i >= 0 && i < run.Count && i != index && CandidateCollector.IsCommentLike(run[i]) && AwsKeys.ContainsAccessKeyId(run[i].ToFullString()))
+                return true;
+            }
+
+            // A line's trailing comment and the full-line comments after it sit in two lists: look across the border.
+            if (leading && index < CommentNeighbourhood)
+            {
+                SyntaxTriviaList before = token.GetPreviousToken().TrailingTrivia;
+                return AnyKeyIdComment(before, before.Count - CommentNeighbourhood, before.Count - 1, -1);
+            }
+
+            if (!leading && index + CommentNeighbourhood >= list.Count)
+            {
+                return AnyKeyIdComment(token.GetNextToken().LeadingTrivia, 0, CommentNeighbourhood, -1);
+            }
+
+            return false;
+        }
+
+        private static bool AnyKeyIdComment(SyntaxTriviaList list, int from, int to, int skip)
+        {
+            for (int i = from < 0 ? 0 : from; i <= to && i < list.Count; i++)
+            {
+                if (i != skip && CandidateCollector.IsCommentLike(list[i]) && AwsKeys.ContainsAccessKeyId(list[i].ToFullString()))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The index of <paramref name="trivia"/> in its list by binary search on position: no scan of long comment runs.</summary>
+        private static int IndexOf(SyntaxTriviaList list, SyntaxTrivia trivia)
+        {
+            int low = 0, high = list.Count - 1;
+            int position = trivia.FullSpan.Start;
+            while (low <= high)
+            {
+                int mid = low + ((high - low) / 2);
+                int start = list[mid].FullSpan.Start;
+                if (start == position)
+                {
+                    return mid;
+                }
+
+                if (start < position)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return -1;
         }
 
         private const int CommentNeighbourhood = 6;
@@ -208,10 +250,10 @@ namespace SecretsAnalyzer.Rules
             return false;
         }
 
-        /// <summary>SECRETS002 needs no compilation state.</summary>
+        /// <summary>Per compilation: the identifier index of each tree whose stored values ValueFlow follows (built lazily, once).</summary>
         public sealed class State
         {
-            internal static readonly State Instance = new State();
+            internal ValueFlow.TreeIndex Reads { get; } = new ValueFlow.TreeIndex();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -113,6 +114,35 @@ namespace SecretsAnalyzer.Tests.Rules
         [Fact]
         public Task TwentyThousandPartConcatenation_Secret() => SecretsTest.Create<AwsSecretKeyAnalyzer>(
             "class C { const string AwsSecret = {|SECRETS002:" + LongConcatenation(20000, $"\"{Secret.Substring(0, 20)}\" + \"{Secret.Substring(20)}\"") + "|}; }").RunAsync();
+
+        /// <summary>
+        /// Thousands of key-shaped values with no evidence, in fields, locals and comment lines: following each one
+        /// (reads, neighbours, comments around it) stays linear, and none is reported.
+        /// </summary>
+        [Fact]
+        public async Task ManyKeyShapedValuesWithoutEvidence_StayLinearAndSilent()
+        {
+            var random = new System.Random(3);
+            const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+";
+            string Value() => new string(Enumerable.Range(0, 40).Select(_ => alphabet[random.Next(64)]).ToArray());
+            var source = new StringBuilder("class C\n{\n");
+            for (int i = 0; i < 1000; i++)
+            {
+                source.Append("    // ").Append(Value()).Append('\n');
+                source.Append("    static readonly string F").Append(i).Append(" = \"").Append(Value()).Append("\";\n");
+            }
+
+            source.Append("    void M()\n    {\n");
+            for (int i = 0; i < 1000; i++)
+            {
+                source.Append("        var v").Append(i).Append(" = \"").Append(Value()).Append("\"; System.Console.WriteLine(v").Append(i).Append(" + F").Append(i).Append(");\n");
+            }
+
+            source.Append("    }\n}\n");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await SecretsTest.Create<AwsSecretKeyAnalyzer>(source.ToString()).RunAsync();
+            Assert.True(watch.Elapsed < System.TimeSpan.FromMinutes(2), watch.Elapsed.ToString());
+        }
 
         private static string LongConcatenation(int parts, string middle)
         {
