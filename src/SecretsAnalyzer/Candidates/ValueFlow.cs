@@ -18,7 +18,7 @@ namespace SecretsAnalyzer.Candidates
         public const int MaxUses = 32;
 
         /// <summary>How many declarations or statements on either side count as "next to" a value.</summary>
-        public const int Neighbourhood = 2;
+        public const int Neighbourhood = 3;
 
         /// <summary>The local, field, property or parameter that <paramref name="value"/> initializes or is assigned to.</summary>
         public static ISymbol? StoredIn(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)

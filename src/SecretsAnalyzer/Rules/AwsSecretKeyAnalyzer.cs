@@ -41,6 +41,11 @@ namespace SecretsAnalyzer.Rules
                 if (hint == NameHint.None && context.Parameter != null)
                 {
                     hint = NameHints.Classify(context.Parameter.Name);
+                    if (hint == NameHint.None && context.Parameter.ContainingSymbol is IMethodSymbol setter && setter.Parameters.Length == 1)
+                    {
+                        // The only argument of WithSecretKey(value), SetSessionToken(value): the method names it.
+                        hint = NameHints.Classify(setter.Name);
+                    }
                 }
 
                 if (scope.ConstantSymbol != null)
