@@ -49,7 +49,7 @@ namespace SecretsAnalyzer.Detection
     {
         public const int KeyIdLength = 20;
         public const int SecretKeyLength = 40;
-        public const int MinSessionTokenLength = 100;
+        public const int MinSessionTokenLength = 64;
 
         /// <summary>Minimum Shannon entropy, in bits per character, of a secret access key.</summary>
         public const double MinSecretKeyEntropy = 4.2;

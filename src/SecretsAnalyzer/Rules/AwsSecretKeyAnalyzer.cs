@@ -129,16 +129,18 @@ namespace SecretsAnalyzer.Rules
                 return false;
             }
 
-            if (ValueFlow.NeighbourHolds(value, scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
-            {
-                keyIdNearby = true;
-                return true;
-            }
-
             ISymbol? stored = ValueFlow.StoredIn(value, scope.Model, scope.CancellationToken);
             if (stored == null || NameHints.Classify(stored.Name) != NameHint.None)
             {
                 return false;
+            }
+
+            // A key ID declared right next to it counts only for a name that could be the key's other half: random
+            // values with telling names of their own (nonce, hash, cursor) often sit next to anything.
+            if (CouldBeKeyMaterial(stored.Name) && ValueFlow.NeighbourHolds(value, scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
+            {
+                keyIdNearby = true;
+                return true;
             }
 
             foreach (ExpressionSyntax read in ValueFlow.Reads(stored, value, scope.Model, scope.Rule.Reads, scope.CancellationToken))
@@ -156,7 +158,7 @@ namespace SecretsAnalyzer.Rules
                     return true;
                 }
 
-                if (use.Container != null && use.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
+                if (use.Container != null && use.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId, resolveStored: true))
                 {
                     keyIdNearby = true;
                     return true;
@@ -241,6 +243,33 @@ namespace SecretsAnalyzer.Rules
         }
 
         private const int CommentNeighbourhood = 6;
+
+        private static readonly string[] KeyMaterialWords = { "key", "pass", "pwd", "cred", "auth", "aws", "access", "private" };
+
+        /// <summary>A name that says key material (<c>Key</c>, <c>awsPass</c>, <c>Credential2</c>) or says nothing at all (<c>a</c>, <c>k2</c>).</summary>
+        private static bool CouldBeKeyMaterial(string name)
+        {
+            int letters = 0;
+            foreach (char c in name)
+            {
+                letters += Chars.IsAsciiLetter(c) ? 1 : 0;
+            }
+
+            if (letters <= 2)
+            {
+                return true;
+            }
+
+            foreach (string word in KeyMaterialWords)
+            {
+                if (NameHints.ContainsNormalized(name, 0, name.Length, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsDeclaredIn(ISymbol symbol, SyntaxTree tree)
         {

@@ -310,7 +310,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [Fact]
         public void SessionToken_ShortOrJwtOrDocs_IsNotReported()
         {
-            Assert.Empty(Secrets(Token.Substring(0, 90), NameHint.SessionToken, false));
+            Assert.Empty(Secrets(Token.Substring(0, 60), NameHint.SessionToken, false));
             string jwt = "eyJhbGciOiJSUzI1NiJ9." + Token.Substring(16) + ".c2lnbmF0dXJl";
             Assert.Empty(Secrets(jwt, NameHint.SessionToken, false));
             Assert.Empty(Secrets("AQoDYXdzEJr1K2k5RzBqMYNbR6XkEXAMPLEtOkEN" + Token.Substring(16), NameHint.SessionToken, false));

@@ -93,17 +93,31 @@ namespace SecretsAnalyzer.Tests.Rules
             """);
 
         [Fact]
-        public Task NextToAKeyIdDeclaration() => Verify002($$"""
+        public Task NextToAKeyIdDeclaration_WhenItsNameCouldBeTheOtherHalf() => Verify002($$"""
             class C
             {
                 static readonly string Primary = "{{Key}}";
-                static readonly string Secondary = "{|SECRETS002:{{Secret}}|}";
+                static readonly string SecondaryKey = "{|SECRETS002:{{Secret}}|}";
+                static readonly string RequestNonce = "{{Secret2}}";
                 void M()
                 {
                     var a = "{{Key}}";
                     var b = "{|SECRETS002:{{Secret2}}|}";
-                    System.Console.WriteLine(a + b + Primary + Secondary);
+                    var cursor = "{{Secret}}";
+                    System.Console.WriteLine(a + b + cursor + Primary + SecondaryKey + RequestNonce);
                 }
+            }
+            """);
+
+        [Fact]
+        public Task ReadTogetherWithAKeyIdVariable() => Verify002($$"""
+            class C
+            {
+                static readonly string Primary = "{{Key}}";
+                static readonly string Secondary = "{|SECRETS002:{{Secret}}|}";
+                static readonly string Unrelated = "{{Secret2}}";
+                static string Sign(string keyId, string material) => keyId + material;
+                string M() => Sign(Primary, Secondary) + Sign("x", Unrelated);
             }
             """);
 
