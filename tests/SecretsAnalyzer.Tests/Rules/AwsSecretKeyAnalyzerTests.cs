@@ -83,6 +83,8 @@ namespace SecretsAnalyzer.Tests.Rules
             class C
             {
                 static readonly string Material = "{|SECRETS002:{{Secret}}|}";
+                const string Blob = "{|SECRETS002:{{Secret2}}|}";
+                AWSCredentials FromConstant() => new BasicAWSCredentials("id", Blob);
                 AmazonS3Client Make()
                 {
                     var k = "{|SECRETS002:{{Secret2}}|}";
