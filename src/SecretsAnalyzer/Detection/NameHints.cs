@@ -57,6 +57,47 @@ namespace SecretsAnalyzer.Detection
             "sendgrid", "cookie", "csrf", "totp", "captcha", "encryption", "shared", "app",
         };
 
+        /// <summary>Words of names that hold random values which are not AWS keys: salts, nonces, digests, cursors, ids.</summary>
+        private static readonly string[] OtherValueWords =
+        {
+            "salt", "nonce", "hash", "digest", "checksum", "etag", "cursor", "seed", "idempotency", "correlation", "request",
+            "trace", "version", "commit", "sha", "thumbprint", "fingerprint",
+        };
+
+        /// <summary>
+        /// Whether a name says its value is something other than an AWS key (<c>WebhookSecret</c>, <c>IdempotencySalt</c>,
+        /// <c>RequestNonce</c>, <c>ConfigHash</c>), so a key ID next to it is no evidence. A name that also says AWS,
+        /// access key or secret key never does.
+        /// </summary>
+        public static bool SaysOtherValue(string? name)
+        {
+            if (name == null || name.Length == 0)
+            {
+                return false;
+            }
+
+            if (IsOtherKindOfSecret(name, 0, name.Length))
+            {
+                return true;
+            }
+
+            if (ContainsNormalized(name, 0, name.Length, "aws") || ContainsNormalized(name, 0, name.Length, "accesskey") ||
+                ContainsNormalized(name, 0, name.Length, "secretkey"))
+            {
+                return false;
+            }
+
+            foreach (string word in OtherValueWords)
+            {
+                if (ContainsNormalized(name, 0, name.Length, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsOtherKindOfSecret(string text, int start, int length)
         {
             if (ContainsNormalized(text, start, length, "aws") || ContainsNormalized(text, start, length, "accesskey") ||

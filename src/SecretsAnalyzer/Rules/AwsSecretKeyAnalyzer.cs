@@ -73,7 +73,9 @@ namespace SecretsAnalyzer.Rules
                     hint = NameHints.Classify(context.AlternativeName);
                 }
 
-                keyIdNearby = context.Container != null && context.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId);
+                // A key ID beside it is evidence unless the value's own name says it is something else (a webhook secret, a salt).
+                keyIdNearby = context.Container != null && !NameHints.SaysOtherValue(context.ReceiverName) &&
+                    context.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId);
             }
 
             var matches = new List<AwsSecretMatch>(1);
@@ -130,7 +132,7 @@ namespace SecretsAnalyzer.Rules
             }
 
             ISymbol? stored = ValueFlow.StoredIn(value, scope.Model, scope.CancellationToken);
-            if (stored == null || NameHints.Classify(stored.Name) != NameHint.None)
+            if (stored == null || NameHints.Classify(stored.Name) != NameHint.None || NameHints.SaysOtherValue(stored.Name))
             {
                 return false;
             }

@@ -75,6 +75,19 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("hmacSecret")]
         public void OtherNames(string? name) => Assert.Equal(NameHint.None, NameHints.Classify(name));
 
+        [Theory]
+        [InlineData("WebhookSecret", true)]
+        [InlineData("Payments:IdempotencySalt", true)]
+        [InlineData("RequestNonce", true)]
+        [InlineData("ConfigurationHash", true)]
+        [InlineData("clientSecret", true)]
+        [InlineData("Key", false)]
+        [InlineData("Value", false)]
+        [InlineData("AwsSecretAccessKey", false)]
+        [InlineData("AwsRequestSigningKey", false)]
+        [InlineData(null, false)]
+        public void SaysOtherValue(string? name, bool expected) => Assert.Equal(expected, NameHints.SaysOtherValue(name));
+
         [Fact]
         public void Slices_AreClassifiedWithoutAllocating()
         {
