@@ -251,7 +251,7 @@ namespace SecretsAnalyzer.Detection
         public static List<ConnectionStringPair> ParsePairs(string text)
         {
             var pairs = new List<ConnectionStringPair>();
-            var reader = new PairReader(text, 0, text.Length, odbcBraces: true);
+            var reader = new PairReader(text, 0, text.Length, odbcBraces: true, salvageKeys: false);
             while (reader.Next(out ConnectionStringPair pair))
             {
                 pairs.Add(pair);
@@ -263,7 +263,7 @@ namespace SecretsAnalyzer.Detection
         /// <summary>The last password of the text as ADO.NET would read it (quotes removed), or null. For tests and tools.</summary>
         public static string? LastPasswordValue(string text)
         {
-            var reader = new PairReader(text, 0, text.Length, odbcBraces: false);
+            var reader = new PairReader(text, 0, text.Length, odbcBraces: false, salvageKeys: false);
             string? value = null;
             while (reader.Next(out ConnectionStringPair pair))
             {
@@ -303,6 +303,11 @@ namespace SecretsAnalyzer.Detection
                 int start = results[mid].Start;
                 if (start == finding.Start)
                 {
+                    if (results[mid].Host == null && finding.Host != null)
+                    {
+                        results[mid] = finding;
+                    }
+
                     return;
                 }
 
@@ -366,10 +371,10 @@ namespace SecretsAnalyzer.Detection
         private static KeyValueScan ScanKeyValue(string text, int from, int to, bool connectionContext)
         {
             var scan = default(KeyValueScan);
-            var reader = new PairReader(text, from, to, odbcBraces: true);
+            var reader = new PairReader(text, from, to, odbcBraces: true, salvageKeys: true);
             while (reader.Next(out ConnectionStringPair pair))
             {
-                if (!pair.WellFormed || reader.LastKeySalvaged)
+                if (!pair.WellFormed || reader.LastKeySalvaged || reader.LastValueSpansLines)
                 {
                     scan.Malformed = true;
                 }
@@ -447,7 +452,8 @@ namespace SecretsAnalyzer.Detection
             string? host = null;
             if (scan.HasHost)
             {
-                host = NormalizeHost(Unescape(text, scan.HostStart, scan.HostLength, scan.HostQuote));
+                string raw = Unescape(text, scan.HostStart, scan.HostLength, scan.HostQuote);
+                host = NormalizeHost(scan.HostQuote == '{' ? "{" + raw + "}" : raw);
             }
 
             return new ConnectionStringPassword(scan.PasswordStart, scan.PasswordLength, SafeHost(host, text, scan.PasswordStart, scan.PasswordLength), ConnectionStringForm.KeyValue);
@@ -463,17 +469,23 @@ namespace SecretsAnalyzer.Detection
             private readonly string _text;
             private readonly int _end;
             private readonly bool _odbcBraces;
+            private readonly bool _salvageKeys;
             private int _pos;
 
-            public PairReader(string text, int from, int to, bool odbcBraces)
+            public PairReader(string text, int from, int to, bool odbcBraces, bool salvageKeys)
             {
+                _salvageKeys = salvageKeys;
                 _text = text;
                 _pos = from;
                 _end = to;
                 _odbcBraces = odbcBraces;
                 LastKeySalvaged = false;
                 LastHoleFragment = false;
+                LastValueSpansLines = false;
             }
+
+            /// <summary>The last value was unquoted and ran over a line break: legal in ADO.NET, but a sign of text around the string.</summary>
+            public bool LastValueSpansLines { get; private set; }
 
             /// <summary>The last key had junk in front that was cut off.</summary>
             public bool LastKeySalvaged { get; private set; }
@@ -488,6 +500,7 @@ namespace SecretsAnalyzer.Detection
                 int i = _pos;
                 LastKeySalvaged = false;
                 LastHoleFragment = false;
+                LastValueSpansLines = false;
 
                 // NothingYet: skip whitespace and ';'.
                 while (i < end && (text[i] == ';' || char.IsWhiteSpace(text[i])))
@@ -538,7 +551,7 @@ namespace SecretsAnalyzer.Detection
                     keyEnd--;
                 }
 
-                if (!IsPlausibleKey(text, keyStart, keyEnd - keyStart))
+                if (_salvageKeys && !IsPlausibleKey(text, keyStart, keyEnd - keyStart))
                 {
                     int salvaged = SalvageKey(text, keyStart, keyEnd);
                     if (salvaged > keyStart)
@@ -625,6 +638,8 @@ namespace SecretsAnalyzer.Detection
                     valueEnd--;
                 }
 
+                LastValueSpansLines = valueEnd > valueStart && text.IndexOfAny(LineBreaks, valueStart, valueEnd - valueStart) >= 0;
+
                 bool wellFormed = true;
                 if (i < end && text[i] != ';' && text[i] != '\0')
                 {
@@ -691,6 +706,8 @@ namespace SecretsAnalyzer.Detection
                 return -1;
             }
         }
+
+        private static readonly char[] LineBreaks = { '\r', '\n' };
 
         private static bool IsKeyChar(char c) => Chars.IsAsciiLetterOrDigit(c) || c == ' ' || c == '\t' || c == '_' || c == '-' || c == '.' || c == ':';
 
@@ -838,7 +855,7 @@ namespace SecretsAnalyzer.Detection
             }
 
             string host = value.Trim();
-            if (host.Length > 0 && host[0] == '(')
+            if (host.Length > 0 && host[0] == '(' && host.IndexOf("HOST", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 host = OracleHost(host) ?? string.Empty;
             }

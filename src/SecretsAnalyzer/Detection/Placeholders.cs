@@ -172,6 +172,12 @@ namespace SecretsAnalyzer.Detection
         /// </summary>
         public static bool IsDocumentationWord(string text, int start, int length)
         {
+            // "yourStrong(!)Password", "<enter-your-password>": documentation, whatever the punctuation.
+            if (NameHints.ContainsNormalized(text, start, length, "your") && MentionsPassword(text, start, length))
+            {
+                return true;
+            }
+
             // Only letters, digits and separators: a word, not a random password.
             int letters = 0;
             for (int i = start; i < start + length; i++)
