@@ -44,7 +44,51 @@ namespace SecretsAnalyzer.Rules
 
             foreach (ConnectionStringPassword finding in findings)
             {
-                scope.Report(Descriptors.ConnectionStringPassword, finding.Start, finding.Length, Properties, HostPart(finding.Host), scope.HandlerSuffix);
+                LiteralRun(scope.Text, finding.Start, finding.Length, out int start, out int length);
+                scope.Report(Descriptors.ConnectionStringPassword, start, length, Properties, HostPart(finding.Host), scope.HandlerSuffix);
+            }
+        }
+
+        /// <summary>
+        /// The longest stretch of the password without holes (<c>Arch!ve-</c> of <c>Arch!ve-{year}</c>), so the squiggle
+        /// lands inside the literal that holds it.
+        /// </summary>
+        private static void LiteralRun(string text, int start, int length, out int runStart, out int runLength)
+        {
+            runStart = start;
+            runLength = length;
+            if (text.IndexOf(Chars.Hole, start, length) < 0)
+            {
+                return;
+            }
+
+            int best = 0, bestStart = start;
+            int i = start;
+            int end = start + length;
+            while (i < end)
+            {
+                while (i < end && text[i] == Chars.Hole)
+                {
+                    i++;
+                }
+
+                int s = i;
+                while (i < end && text[i] != Chars.Hole)
+                {
+                    i++;
+                }
+
+                if (i - s > best)
+                {
+                    best = i - s;
+                    bestStart = s;
+                }
+            }
+
+            if (best > 0)
+            {
+                runStart = bestStart;
+                runLength = best;
             }
         }
 
@@ -77,7 +121,22 @@ namespace SecretsAnalyzer.Rules
                 }
             }
 
-            return NamesConnectionString(context.ReceiverName);
+            if (NamesConnectionString(context.ReceiverName))
+            {
+                return true;
+            }
+
+            // Without references (error types) the parameter is unknown: the type named in `new XxxConnection("…")` still says it.
+            return parameter == null && context.Value.Parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax list &&
+                   list.Parent is ObjectCreationExpressionSyntax creation && NamesConnectionType(creation.Type);
+        }
+
+        private static bool NamesConnectionType(TypeSyntax type)
+        {
+            string name = type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText
+                : type is SimpleNameSyntax simple ? simple.Identifier.ValueText
+                : string.Empty;
+            return name.EndsWith("Connection", System.StringComparison.Ordinal) || name.EndsWith("ConnectionStringBuilder", System.StringComparison.Ordinal);
         }
 
         private static bool NamesConnectionString(string? name)
@@ -162,7 +221,8 @@ namespace SecretsAnalyzer.Rules
             }
 
             var scope = new CandidateScope<State>(candidate, model, state, options, context.ReportDiagnostic, cancellationToken);
-            scope.Report(Descriptors.ConnectionStringPassword, 0, text.Length, Properties, HostPart(host), scope.HandlerSuffix);
+            LiteralRun(text, 0, text.Length, out int start, out int length);
+            scope.Report(Descriptors.ConnectionStringPassword, start, length, Properties, HostPart(host), scope.HandlerSuffix);
         }
 
         private static bool IsPasswordName(string name) => ConnectionStrings.IsPasswordKey(name);
@@ -201,9 +261,40 @@ namespace SecretsAnalyzer.Rules
                 return false;
             }
 
-            ISymbol? symbol = model.GetSymbolInfo(left, cancellationToken).Symbol;
-            return symbol is IPropertySymbol property && rule.IsBuilder(property.ContainingType) &&
-                   (property.IsIndexer ? property.Parameters.Length == 1 && property.Parameters[0].Type.SpecialType == SpecialType.System_String : true);
+            SymbolInfo info = model.GetSymbolInfo(left, cancellationToken);
+            if (info.Symbol is IPropertySymbol property)
+            {
+                return rule.IsBuilder(property.ContainingType) &&
+                       (!property.IsIndexer || (property.Parameters.Length == 1 && property.Parameters[0].Type.SpecialType == SpecialType.System_String));
+            }
+
+            // The builder's type is not resolved (a missing reference): its name still says what it is.
+            return info.Symbol == null && info.CandidateSymbols.IsEmpty && ReceiverTypeName(left, model, cancellationToken) is string typeName &&
+                   typeName.EndsWith("ConnectionStringBuilder", System.StringComparison.Ordinal);
+        }
+
+        /// <summary>The name of the type whose member <paramref name="left"/> sets: the receiver's type, or the created object's in an initializer.</summary>
+        private static string? ReceiverTypeName(ExpressionSyntax left, SemanticModel model, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? receiver = left switch
+            {
+                MemberAccessExpressionSyntax member => member.Expression,
+                ElementAccessExpressionSyntax element => element.Expression,
+                _ => null,
+            };
+
+            if (receiver == null && left.Parent is AssignmentExpressionSyntax assignment && assignment.Parent is InitializerExpressionSyntax initializer)
+            {
+                receiver = initializer.Parent as ExpressionSyntax;
+            }
+
+            if (receiver is ObjectCreationExpressionSyntax creation)
+            {
+                return creation.Type is QualifiedNameSyntax q ? q.Right.Identifier.ValueText : (creation.Type as SimpleNameSyntax)?.Identifier.ValueText;
+            }
+
+            ITypeSymbol? type = receiver != null ? model.GetTypeInfo(receiver, cancellationToken).Type : null;
+            return type?.Name;
         }
 
         private static CandidateText? BuildCandidate(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
