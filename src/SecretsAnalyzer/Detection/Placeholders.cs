@@ -77,6 +77,12 @@ namespace SecretsAnalyzer.Detection
                 return true;
             }
 
+            if (!AnyLetterOrDigit(text, start, length))
+            {
+                // "...", "***)", "?!": punctuation only, an elision in prose or a mask.
+                return true;
+            }
+
             if (userName != null && userName.Length == length && string.Compare(text, start, userName, 0, length, System.StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return true;
@@ -231,6 +237,19 @@ namespace SecretsAnalyzer.Detection
                    NameHints.ContainsNormalized(text, start, length, "secret") ||
                    NameHints.EqualsNormalized(text, start, length, "pass") ||
                    NameHints.ContainsNormalized(text, start, length, "value");
+        }
+
+        private static bool AnyLetterOrDigit(string text, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                if (char.IsLetterOrDigit(text[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HasDigitRun(string text, int start, int length)

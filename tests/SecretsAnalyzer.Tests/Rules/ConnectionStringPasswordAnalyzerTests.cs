@@ -24,7 +24,7 @@ namespace SecretsAnalyzer.Tests.Rules
             return test.RunAsync(CancellationToken.None);
         }
 
-        private static DiagnosticResult Finding(int markup, string host, string handler = "") =>
+        private static DiagnosticResult Finding(int markup, string? host, string handler = "") =>
             Verify.Diagnostic("SECRETS003").WithLocation(markup).WithArguments(host == null ? string.Empty : " for '" + host + "'", handler);
 
         // ------------------------------------------------------------ strings: ADO.NET, Redis, URIs
