@@ -19,13 +19,18 @@ namespace SecretsAnalyzer.Detection
             "masked", "notset", "unset", "undefined", "default", "value", "xxx", "dbpassword", "userpassword", "mypassword",
             "yourpassword", "thepassword", "adminpassword", "rootpassword", "sapassword", "secretpassword", "pwdhere",
             "passwordhere", "secrethere", "yourpasswordhere", "enterpassword", "insertpassword", "setme", "fixme",
+            "replaceme", "notapassword", "nopassword", "test", "testing", "demo", "string", "tbc",
         };
 
+        /// <summary>Words that make a whole word-like value documentation (<c>REPLACE_ME</c>, <c>ExampleOnly1</c>).</summary>
         private static readonly string[] DocFragments =
         {
-            "your", "changeme", "replace", "placeholder", "redacted", "example", "insert", "enter", "goes",
-            "here", "notreal", "dummy", "fake", "sample", "todo", "fixme", "setme",
+            "changeme", "replace", "placeholder", "redacted", "example", "notreal", "dummy", "fake", "sample", "todo",
+            "fixme", "setme", "fillme", "insert", "enter",
         };
+
+        /// <summary>Fragments that, next to a password word, make a value documentation (<c>PASSWORD_GOES_HERE</c>).</summary>
+        private static readonly string[] DocPasswordFragments = { "here", "goes", "my", "the", "db", "new", "old" };
 
         /// <summary>
         /// Whether <c>text[start..start+length]</c> (a password as it stands in the text, quotes removed, braces of
@@ -134,10 +139,22 @@ namespace SecretsAnalyzer.Detection
                 return IsTemplateName(text, start + 1, length - 2, allowDigitsInside: true);
             }
 
-            // <password>, <secret>, [password], (password)
-            if ((first == '<' && last == '>') || (first == '[' && last == ']') || (first == '(' && last == ')'))
+            // <password>, <secret>, <YourStrong@Passw0rd>, [password]: a description in brackets, whatever it holds.
+            if ((first == '<' && last == '>') || (first == '[' && last == ']'))
+            {
+                return length >= 3;
+            }
+
+            // (password)
+            if (first == '(' && last == ')')
             {
                 return length >= 3 && IsWords(text, start + 1, length - 2);
+            }
+
+            // @password, :password (a query parameter standing in for the value)
+            if ((first == '@' || first == ':') && length >= 3 && IsLettersOnlyName(text, start + 1, length - 1))
+            {
+                return true;
             }
 
             // __X__, @@X@@
@@ -178,8 +195,8 @@ namespace SecretsAnalyzer.Detection
         /// </summary>
         public static bool IsDocumentationWord(string text, int start, int length)
         {
-            // "yourStrong(!)Password", "<enter-your-password>": documentation, whatever the punctuation.
-            if (NameHints.ContainsNormalized(text, start, length, "your") && MentionsPassword(text, start, length))
+            // "yourStrong(!)Password", "YourStrong@Passw0rd", "<enter-your-password>": documentation, whatever the punctuation.
+            if (NameHints.ContainsNormalized(text, start, length, "your"))
             {
                 return true;
             }
@@ -214,9 +231,20 @@ namespace SecretsAnalyzer.Detection
 
             foreach (string fragment in DocFragments)
             {
-                if (NameHints.ContainsNormalized(text, start, length, fragment) && MentionsPassword(text, start, length))
+                if (NameHints.ContainsNormalized(text, start, length, fragment))
                 {
                     return true;
+                }
+            }
+
+            if (MentionsPassword(text, start, length))
+            {
+                foreach (string fragment in DocPasswordFragments)
+                {
+                    if (NameHints.ContainsNormalized(text, start, length, fragment))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -237,6 +265,20 @@ namespace SecretsAnalyzer.Detection
                    NameHints.ContainsNormalized(text, start, length, "secret") ||
                    NameHints.EqualsNormalized(text, start, length, "pass") ||
                    NameHints.ContainsNormalized(text, start, length, "value");
+        }
+
+        private static bool IsLettersOnlyName(string text, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                char c = text[i];
+                if (!(Chars.IsAsciiLetter(c) || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool AnyLetterOrDigit(string text, int start, int length)

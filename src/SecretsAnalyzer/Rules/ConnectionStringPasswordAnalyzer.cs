@@ -264,7 +264,7 @@ namespace SecretsAnalyzer.Rules
             SymbolInfo info = model.GetSymbolInfo(left, cancellationToken);
             if (info.Symbol is IPropertySymbol property)
             {
-                return rule.IsBuilder(property.ContainingType) &&
+                return (rule.IsBuilder(property.ContainingType) || State.IsBuilderLike(property.ContainingType)) &&
                        (!property.IsIndexer || (property.Parameters.Length == 1 && property.Parameters[0].Type.SpecialType == SpecialType.System_String));
             }
 
@@ -354,7 +354,29 @@ namespace SecretsAnalyzer.Rules
 
             internal bool IsBuilder(INamedTypeSymbol? type) => DerivesFrom(type, Builder);
 
-            internal bool IsBuilderOrConnection(INamedTypeSymbol? type) => DerivesFrom(type, Builder) || DerivesFrom(type, Connection);
+            internal bool IsBuilderOrConnection(INamedTypeSymbol? type) =>
+                DerivesFrom(type, Builder) || DerivesFrom(type, Connection) || IsBuilderLike(type) ||
+                (type != null && type.Name.EndsWith("Connection", System.StringComparison.Ordinal) && type.Name.Length > "Connection".Length);
+
+            /// <summary>
+            /// Types that hold a connection password without deriving from <c>DbConnectionStringBuilder</c>: a provider's
+            /// builder known only by its name (<c>…ConnectionStringBuilder</c>), and StackExchange.Redis's
+            /// <c>ConfigurationOptions</c>.
+            /// </summary>
+            internal static bool IsBuilderLike(INamedTypeSymbol? type)
+            {
+                if (type == null)
+                {
+                    return false;
+                }
+
+                if (type.Name.EndsWith("ConnectionStringBuilder", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                return type.Name == "ConfigurationOptions" && type.ContainingNamespace?.ToDisplayString() == "StackExchange.Redis";
+            }
 
             private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
             {

@@ -8,7 +8,7 @@ using Verify = SecretsAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<SecretsAna
 
 namespace SecretsAnalyzer.Tests.Rules
 {
-    public class ConnectionStringPasswordAnalyzerTests
+    public class ConnectionStringPasswordAnalyzerTests : IClassFixture<ConnectionStringReferencesFixture>
     {
         private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, new string[0], expected);
 
@@ -221,6 +221,27 @@ class C
         string password = ""Pw7!bLp2"";
     }
 }");
+
+        [Fact]
+        public Task Redis_ConfigurationOptionsPassword_AndConnectString() => VerifyAsync(@"
+using StackExchange.Redis;
+class C
+{
+    object A() => new ConfigurationOptions { EndPoints = { ""cache.internal:6379"" }, Password = ""{|#0:Co7!bLp2|}"", Ssl = true };
+    object B() => ConnectionMultiplexer.Connect(""cache.internal:6379,password={|#1:Cm7!bLp2|},ssl=True"");
+    object D(string fromSecrets) => new ConfigurationOptions { Password = fromSecrets };
+}", Finding(0, null), Finding(1, "cache.internal"));
+
+        [Fact]
+        public Task BuilderKnownByNameOnly_IsReported() => VerifyAsync(@"
+namespace Vendor.Data
+{
+    public sealed class VendorConnectionStringBuilder { public string Server { get; set; } public string Password { get; set; } }
+    class C
+    {
+        object A() => new VendorConnectionStringBuilder { Server = ""vendor-db"", Password = ""{|#0:Vn7!bLp2|}"" };
+    }
+}", Finding(0, "vendor-db"));
 
         // ------------------------------------------------------------ never reported
 
