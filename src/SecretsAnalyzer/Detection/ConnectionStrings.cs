@@ -241,7 +241,80 @@ namespace SecretsAnalyzer.Detection
                 }
             }
 
-            FindUriPasswords(text, results, first, results.Count);
+            int sortedTo = results.Count;
+            FindUriPasswords(text, results, first, sortedTo);
+            FindOracleThinPasswords(text, results, first, sortedTo);
+        }
+
+        /// <summary>
+        /// Oracle JDBC thin and OCI URLs: <c>jdbc:oracle:thin:user/password@host:1521/service</c> (also
+        /// <c>@//host…</c> and <c>@(DESCRIPTION=…)</c>).
+        /// </summary>
+        private static void FindOracleThinPasswords(string text, List<ConnectionStringPassword> results, int sortedFrom, int sortedTo)
+        {
+            const string Prefix = "jdbc:oracle:";
+            int from = 0;
+            while (from < text.Length)
+            {
+                int at = text.IndexOf(Prefix, from, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return;
+                }
+
+                int i = at + Prefix.Length;
+                from = i;
+                int colon = i;
+                while (colon < text.Length && Chars.IsAsciiLetter(text[colon]))
+                {
+                    colon++;
+                }
+
+                if (colon >= text.Length || text[colon] != ':')
+                {
+                    continue;
+                }
+
+                int userStart = colon + 1;
+                int end = userStart;
+                int slash = -1;
+                while (end < text.Length && text[end] != '@' && !IsUriTerminator(text[end]))
+                {
+                    if (slash < 0 && text[end] == '/')
+                    {
+                        slash = end;
+                    }
+
+                    end++;
+                }
+
+                from = end;
+                if (end >= text.Length || text[end] != '@' || slash <= userStart || slash + 1 >= end)
+                {
+                    continue;
+                }
+
+                int hostStart = end + 1;
+                while (hostStart < text.Length && text[hostStart] == '/')
+                {
+                    hostStart++;
+                }
+
+                int hostEnd = hostStart;
+                while (hostEnd < text.Length && !IsUriTerminator(text[hostEnd]) && text[hostEnd] != ':' && text[hostEnd] != '/')
+                {
+                    hostEnd++;
+                }
+
+                string user = text.Substring(userStart, slash - userStart);
+                string? host = hostEnd > hostStart ? NormalizeHost(text.Substring(hostStart, hostEnd - hostStart)) : null;
+                int passwordStart = slash + 1;
+                int passwordLength = end - passwordStart;
+                if (!Placeholders.IsPlaceholder(text, passwordStart, passwordLength, user))
+                {
+                    Add(results, new ConnectionStringPassword(passwordStart, passwordLength, SafeHost(host, text, passwordStart, passwordLength), ConnectionStringForm.Uri), sortedFrom, sortedTo);
+                }
+            }
         }
 
         /// <summary>

@@ -366,7 +366,10 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("jdbc:sqlserver://mssql.internal:1433;databaseName=orders;user=app;password=Js9!uQw2;encrypt=true", "Js9!uQw2", "mssql.internal")]
         [InlineData("postgresql://pg.internal/orders?user=app&password=Pq9!uQw2", "Pq9!uQw2", "pg.internal")]
         [InlineData("postgres://app:p%40ss9Qw2@pg.internal/orders", "p%40ss9Qw2", "pg.internal")]
-        public void Uri_Userinfo(string text, string password, string host)
+        [InlineData("jdbc:oracle:thin:scott/Or9!uQw2@ora.internal:1521/ORCL", "Or9!uQw2", "ora.internal")]
+        [InlineData("jdbc:oracle:thin:fin/Or9!uQw2@//ora-scan.internal:1521/FIN", "Or9!uQw2", "ora-scan.internal")]
+        [InlineData("postgres://${DB_USER}:Pv9!uQw2@${DB_HOST}/db", "Pv9!uQw2", null)]
+        public void Uri_Userinfo(string text, string password, string? host)
         {
             Assert.Equal(password, Single(text));
             Assert.Equal(host, Host(text));
@@ -389,6 +392,10 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("jdbc:postgresql://pg.internal:5432/orders?user=app")]
         [InlineData("jdbc:postgresql://pg.internal:5432/orders?user=app&password=")]
         [InlineData("https://docs.example.com/reset-password?user=alice")]
+        [InlineData("jdbc:oracle:thin:@ora.internal:1521/ORCL")]
+        [InlineData("jdbc:oracle:thin:scott/scott@ora.internal:1521/ORCL")]
+        [InlineData("jdbc:oracle:thin:scott/{0}@ora.internal:1521/ORCL")]
+        [InlineData("postgres://${DB_USER}:${DB_PASSWORD}@${DB_HOST}/db")]
         public void Uri_NotReported(string text)
         {
             Assert.Empty(Find(text));
