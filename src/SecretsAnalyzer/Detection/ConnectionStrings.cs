@@ -185,6 +185,17 @@ namespace SecretsAnalyzer.Detection
         /// </summary>
         public static void FindPasswords(string text, bool connectionContext, List<ConnectionStringPassword> results)
         {
+            FindPasswords(text, connectionContext, results, out _);
+        }
+
+        /// <summary>
+        /// As above; <paramref name="contextWouldHelp"/> says that a complete, real-looking <c>key=value</c> password
+        /// was passed over only because nothing around it says connection string, so a caller that can tell where the
+        /// value goes may ask again with <c>connectionContext: true</c>.
+        /// </summary>
+        public static void FindPasswords(string text, bool connectionContext, List<ConnectionStringPassword> results, out bool contextWouldHelp)
+        {
+            contextWouldHelp = false;
             if (text.Length == 0)
             {
                 return;
@@ -197,6 +208,7 @@ namespace SecretsAnalyzer.Detection
             {
                 KeyValueScan whole = ScanKeyValue(text, 0, text.Length, connectionContext);
                 bool reportable = IsReportable(text, ref whole, connectionContext);
+                contextWouldHelp |= !reportable && !connectionContext && IsReportable(text, ref whole, connectionContext: true);
                 if (reportable && (!whole.Malformed || !delimited))
                 {
                     Add(results, Finding(text, ref whole));
@@ -227,6 +239,10 @@ namespace SecretsAnalyzer.Detection
                                 {
                                     Add(results, Finding(text, ref region));
                                     any = true;
+                                }
+                                else if (!connectionContext && region.HasPassword && IsReportable(text, ref region, connectionContext: true))
+                                {
+                                    contextWouldHelp = true;
                                 }
                             }
                         }

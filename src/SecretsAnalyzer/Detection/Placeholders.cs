@@ -12,6 +12,9 @@ namespace SecretsAnalyzer.Detection
         /// <summary>Fewer literal characters than this next to a hole are not worth a finding (<c>{pwd}!</c>).</summary>
         public const int MinLiteralCharsBesideHole = 3;
 
+        /// <summary>Documentation stand-ins are short; longer values are not compared word by word.</summary>
+        public const int MaxDocumentationWordLength = 64;
+
         private static readonly string[] DocWords =
         {
             "password", "passwd", "pass", "pwd", "psw", "pw", "secret", "changeme", "changeit", "redacted", "hidden",
@@ -195,6 +198,11 @@ namespace SecretsAnalyzer.Detection
         /// </summary>
         public static bool IsDocumentationWord(string text, int start, int length)
         {
+            if (length > MaxDocumentationWordLength)
+            {
+                return false;
+            }
+
             // "yourStrong(!)Password", "YourStrong@Passw0rd", "<enter-your-password>": documentation, whatever the punctuation.
             if (NameHints.ContainsNormalized(text, start, length, "your"))
             {

@@ -35,8 +35,8 @@ namespace SecretsAnalyzer.Rules
         private protected override void Analyze(CandidateScope<State> scope)
         {
             var findings = new List<ConnectionStringPassword>(1);
-            ConnectionStrings.FindPasswords(scope.Text, connectionContext: false, findings);
-            if (findings.Count == 0 && scope.Model != null && IsConnectionContext(scope))
+            ConnectionStrings.FindPasswords(scope.Text, connectionContext: false, findings, out bool contextWouldHelp);
+            if (findings.Count == 0 && contextWouldHelp && scope.Model != null && IsConnectionContext(scope))
             {
                 // The value goes where a connection string goes: a lone "Password=…" is enough.
                 ConnectionStrings.FindPasswords(scope.Text, connectionContext: true, findings);
