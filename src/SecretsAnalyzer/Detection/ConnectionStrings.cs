@@ -139,7 +139,7 @@ namespace SecretsAnalyzer.Detection
 
         /// <summary>
         /// The cheapest test a value must pass before the parser runs: it mentions a password key (<c>pass</c>,
-        /// <c>pwd</c>, <c>psw</c>) or a URI (<c>://</c>). No allocation.
+        /// <c>pwd</c>, <c>psw</c>), a URI (<c>://</c>) or a JDBC URL (<c>jdbc:</c>). No allocation.
         /// </summary>
         public static bool QuickTest(string text)
         {
@@ -153,6 +153,11 @@ namespace SecretsAnalyzer.Detection
                 }
 
                 char l = (char)(c | 0x20);
+                if (l == 'j' && i + 4 < n && (text[i + 1] | 0x20) == 'd' && (text[i + 2] | 0x20) == 'b' && (text[i + 3] | 0x20) == 'c' && text[i + 4] == ':')
+                {
+                    return true;
+                }
+
                 if (l == 'p')
                 {
                     char a = (char)(text[i + 1] | 0x20), b = (char)(text[i + 2] | 0x20);
@@ -331,6 +336,22 @@ namespace SecretsAnalyzer.Detection
                     Add(results, new ConnectionStringPassword(passwordStart, passwordLength, SafeHost(host, text, passwordStart, passwordLength), ConnectionStringForm.Uri), sortedFrom, sortedTo);
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether the text is a piece of a connection string: <c>key=value</c> pairs with a known connection key
+        /// (server, database, user, port, …). For a lone <c>Password=…</c> whose neighbours are such pieces
+        /// (<c>string.Join(";", "Server=db", "Password=…")</c>).
+        /// </summary>
+        public static bool IsConnectionFragment(string text)
+        {
+            if (text.Length == 0 || text.IndexOf('=') < 0)
+            {
+                return false;
+            }
+
+            KeyValueScan scan = ScanKeyValue(text, 0, text.Length, connectionContext: false);
+            return scan.ContextKeys > 0 && !scan.Malformed;
         }
 
         /// <summary>

@@ -49,6 +49,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("Addr=sql-c.internal;Database=d;User=u;Password=Kj9*hG4fD", "Kj9*hG4fD", "sql-c.internal")]
         public void KeyValue_ByDriver(string text, string password, string host)
         {
+            Assert.True(ConnectionStrings.QuickTest(text));
             Assert.Equal(password, Single(text));
             Assert.Equal(host, Host(text));
         }
@@ -330,6 +331,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("localhost,user=app,password=Rd9!sQw2", "Rd9!sQw2", "localhost")]
         public void Redis_Configuration(string text, string password, string host)
         {
+            Assert.True(ConnectionStrings.QuickTest(text));
             Assert.Equal(password, Single(text));
             Assert.Equal(host, Host(text));
         }
@@ -371,6 +373,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("postgres://${DB_USER}:Pv9!uQw2@${DB_HOST}/db", "Pv9!uQw2", null)]
         public void Uri_Userinfo(string text, string password, string? host)
         {
+            Assert.True(ConnectionStrings.QuickTest(text));
             Assert.Equal(password, Single(text));
             Assert.Equal(host, Host(text));
         }
@@ -450,6 +453,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("pwd=x", true)]
         [InlineData("PSW=x", true)]
         [InlineData("postgres://h", true)]
+        [InlineData("jdbc:oracle:thin:u/Xk9q@h:1521/S", true)]
         [InlineData("Server=s;Database=d", false)]
         [InlineData("", false)]
         [InlineData("pa", false)]

@@ -233,6 +233,45 @@ class C
 }", Finding(0, null), Finding(1, "cache.internal"));
 
         [Fact]
+        public Task Builders_AddMethod_WithPasswordKey() => VerifyAsync(@"
+using Npgsql;
+class C
+{
+    void M(string fromSecrets)
+    {
+        var b = new NpgsqlConnectionStringBuilder();
+        b.Add(""Password"", ""{|#0:Ad7!bLp2|}"");
+        b.Add(""Host"", ""pg"");
+        b.Add(""Password"", fromSecrets);
+        b.Add(""Password"", ""{0}"");
+    }
+}", Finding(0, null));
+
+        [Fact]
+        public Task PiecesSideBySide_AreOneConnectionString() => VerifyAsync(@"
+using System.Text;
+class C
+{
+    string Join() => string.Join("";"", ""Server=join-sql"", ""Database=orders"", ""Password={|#0:Jn7!bLp2|}"");
+    string[] Parts() => new[] { ""Host=parts-pg"", ""Username=app"", ""Password={|#1:Pt7!bLp2|}"" };
+    string Chain() => new StringBuilder().Append(""Server=chain-sql;"").Append(""Database=orders;"").Append(""Password={|#2:Ch7!bLp2|}"").ToString();
+    string Statements()
+    {
+        var sb = new StringBuilder();
+        sb.Append(""Server=stmt-sql;Database=orders;"");
+        sb.Append(""Password={|#3:St7!bLp2|};"");
+        return sb.ToString();
+    }
+    string Unrelated()
+    {
+        var sb = new StringBuilder();
+        sb.Append(""Reset link sent. "");
+        sb.Append(""Password=changed for alice"");
+        return string.Join("" "", ""Login"", ""Password=Xq7!wLp2 rejected"");
+    }
+}", Finding(0, null), Finding(1, null), Finding(2, null), Finding(3, null));
+
+        [Fact]
         public Task BuilderKnownByNameOnly_IsReported() => VerifyAsync(@"
 namespace Vendor.Data
 {

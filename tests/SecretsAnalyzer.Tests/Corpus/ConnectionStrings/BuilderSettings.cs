@@ -111,6 +111,8 @@ namespace Billing.Data
             var generic = new DbConnectionStringBuilder();
             generic["Server"] = "generic-sql.internal";
             generic["Password"] = "X7uRas+H8br^Dp"; // Noncompliant SECRETS003
+            generic.Add("Password", "MXx~_fxjmAh3+NcQLh"); // Noncompliant SECRETS003
+            generic.Add("Password", invoiceId); // Compliant SECRETS003
             generic["pwd"] = "h-y@eDPQLkS3!Wft"; // Noncompliant SECRETS003
 
             var indexed = new DbConnectionStringBuilder { ["Data Source"] = "indexed-sql", ["Password"] = "Q4.sFpgbh~LaY@w9" }; // Noncompliant SECRETS003

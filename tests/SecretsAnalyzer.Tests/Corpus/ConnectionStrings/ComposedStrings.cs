@@ -43,6 +43,14 @@ namespace Shipping
             return sb.ToString();
         }
 
+        public static string JoinedPieces(string database) => string.Join(";", "Server=join-sql.internal", "Database=" + database, "User Id=joiner", "Password=NmUU*AE73Y^E"); // Noncompliant SECRETS003
+
+        public static string Chained() => new StringBuilder().Append("Host=chain-pg;").Append("Username=chain;").Append("Password=4Go3ozZ-26f4U.VK;").ToString(); // Noncompliant SECRETS003
+
+        public static string Pieces() => string.Join(";", new[] { "Server=pieces-sql", "Initial Catalog=shipping", "Password=mwmzTy_.L65or3cJd" }); // Noncompliant SECRETS003
+
+        public static string Prose(string user) => string.Join(" ", "Login for", user, "failed: Password=expired"); // Compliant SECRETS003
+
         public static string Formatted(string host) => string.Format("Server={0};Database=shipping;User Id=fmt;Password=ZZRnB4GvyN%C8b", host); // Noncompliant SECRETS003
 
         public static string Uri(string host) => $"postgres://tracker:kfe6avuvv6bndC@{host}:5432/tracking"; // Noncompliant SECRETS003
