@@ -345,6 +345,26 @@ class C
         }
 
         [Fact]
+        public Task LongLiterals_100000PairsAndOneMebibyte_OneFindingEach()
+        {
+            var pairs = new System.Text.StringBuilder("Server=big-sql;User Id=u;");
+            for (int i = 0; i < 100_000; i++)
+            {
+                pairs.Append("Option").Append(i).Append('=').Append(i % 7 == 0 ? "'quoted;value'" : "v" + i).Append(';');
+            }
+
+            var mebibyte = new System.Text.StringBuilder("Host=big-pg;Username=u;Password=Mb7!bLp2;Comment='");
+            while (mebibyte.Length < 1 << 20)
+            {
+                mebibyte.Append("password=x; pwd=y; postgres:// ");
+            }
+
+            mebibyte.Append('\'');
+            string source = "class C\n{\n    string A = \"" + pairs + "Password={|#0:Pr7!bLp2|}\";\n    string B = \"" + mebibyte.ToString().Replace("Mb7!bLp2", "{|#1:Mb7!bLp2|}") + "\";\n}\n";
+            return VerifyAsync(source, Finding(0, "big-sql"), Finding(1, "big-pg"));
+        }
+
+        [Fact]
         public Task Probe_ProvidersResolve() => VerifyAsync(@"
 using Npgsql;
 using MySqlConnector;
