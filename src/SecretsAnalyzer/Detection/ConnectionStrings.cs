@@ -462,6 +462,7 @@ namespace SecretsAnalyzer.Detection
             /// <summary>The password with its braces, for the placeholder test (<c>{0}</c> is a placeholder, <c>{Xk9;q}</c> is not).</summary>
             public int PasswordRawStart;
             public int PasswordRawLength;
+            public char PasswordQuote;
 
             public int UserStart;
             public int UserLength;
@@ -507,6 +508,7 @@ namespace SecretsAnalyzer.Detection
                     scan.PasswordLength = pair.ValueLength;
                     scan.PasswordRawStart = pair.Quote == '{' ? pair.ValueStart - 1 : pair.ValueStart;
                     scan.PasswordRawLength = pair.Quote == '{' ? pair.ValueLength + 2 : pair.ValueLength;
+                    scan.PasswordQuote = pair.Quote;
                     continue;
                 }
 
@@ -553,8 +555,54 @@ namespace SecretsAnalyzer.Detection
                 return false;
             }
 
+            if (scan.PasswordQuote == '\0' && IsProse(text, scan.PasswordStart, scan.PasswordLength))
+            {
+                return false;
+            }
+
             string? user = scan.HasUser ? Unescape(text, scan.UserStart, scan.UserLength, scan.UserQuote).Trim() : null;
             return !Placeholders.IsPlaceholder(text, scan.PasswordRawStart, scan.PasswordRawLength, user);
+        }
+
+        /// <summary>
+        /// An unquoted value that reads as a sentence (<c>rotated monthly</c>, <c>is kept in Secrets Manager under
+        /// migrations/prod</c>): at least two plain words, and plain words make up two thirds of it. A sentence that
+        /// happens to follow <c>Password=</c> in a comment or message, not a password.
+        /// </summary>
+        private static bool IsProse(string text, int start, int length)
+        {
+            int tokens = 0, words = 0;
+            int i = start, end = start + length;
+            while (i < end)
+            {
+                while (i < end && text[i] == ' ')
+                {
+                    i++;
+                }
+
+                if (i >= end)
+                {
+                    break;
+                }
+
+                tokens++;
+                bool word = true;
+                int tokenStart = i;
+                while (i < end && text[i] != ' ')
+                {
+                    char c = text[i];
+                    bool trailingPunctuation = (c == '.' || c == ',' || c == ':' || c == '\'') && i > tokenStart;
+                    word &= Chars.IsAsciiLetter(c) || trailingPunctuation;
+                    i++;
+                }
+
+                if (word)
+                {
+                    words++;
+                }
+            }
+
+            return words >= 2 && words * 3 >= tokens * 2;
         }
 
         private static ConnectionStringPassword Finding(string text, ref KeyValueScan scan)

@@ -77,7 +77,8 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("  Server = s ;   User   =u;\t Password\t=\tTab9Kx!q\t;", "Tab9Kx!q")]
         [InlineData("Server=s;User=u;PASSWORD=Up9!kLq", "Up9!kLq")]
         [InlineData("Server=s;User=u;pAsSwOrD=Up9!kLq", "Up9!kLq")]
-        [InlineData("Server=s;User=u;Password=with space 9K", "with space 9K")]
+        [InlineData("Server=s;User=u;Password=w1th sp@ce 9K", "w1th sp@ce 9K")]
+        [InlineData("Server=s;User=u;Password='correct horse battery staple'", "correct horse battery staple")]
         [InlineData("Server=s;User=u;Password=eq=uals=9K", "eq=uals=9K")]
         [InlineData(";;;Server=s;;User=u;;Password=Semi9!kq;;;", "Semi9!kq")]
         [InlineData("Password=First9!kq;Server=s;User=u", "First9!kq")]
@@ -250,6 +251,9 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("Server=s;Database=d;Integrated Security=SSPI")]
         [InlineData("Server=s;Database=d;Trusted_Connection=True;TrustServerCertificate=True")]
         [InlineData("Server=s;Database=d;User Id=u")]
+        [InlineData("// Server=db1 is the primary; Password=rotated monthly by the platform team")]
+        [InlineData("Server=db1;Password=is kept in Secrets Manager")]
+        [InlineData("Server=db1; Password=is kept in Secrets Manager under migrations/prod")]
         public void Context_NotAConnectionPassword(string text)
         {
             Assert.Empty(Find(text));
