@@ -931,11 +931,24 @@ namespace SecretsAnalyzer.Detection
             MatchesAny(text, start, length, PasswordKeys) || MatchesAny(text, start, length, HostKeys) ||
             MatchesAny(text, start, length, UserKeys) || MatchesAny(text, start, length, OtherKeys);
 
+        /// <summary>Only interpolation holes, format items (<c>{0}</c>, <c>{baseConnection}</c>), <c>;</c> and whitespace.</summary>
         private static bool OnlyHolesAndSeparators(string text, int start, int end)
         {
             for (int i = start; i < end; i++)
             {
                 char c = text[i];
+                if (c == '{')
+                {
+                    int close = FormatItemEnd(text, i, end);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
+
+                    i = close;
+                    continue;
+                }
+
                 if (c != Chars.Hole && c != ';' && !char.IsWhiteSpace(c))
                 {
                     return false;
@@ -949,13 +962,33 @@ namespace SecretsAnalyzer.Detection
         {
             for (int i = start; i < end; i++)
             {
-                if (text[i] == Chars.Hole)
+                if (text[i] == Chars.Hole || (text[i] == '{' && FormatItemEnd(text, i, end) > 0))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The index of the '}' closing a format item that starts at <paramref name="open"/>, or -1. Bounded.</summary>
+        private static int FormatItemEnd(string text, int open, int end)
+        {
+            for (int j = open + 1; j < end && j - open <= MaxKeyLength; j++)
+            {
+                char c = text[j];
+                if (c == '}')
+                {
+                    return j > open + 1 ? j : -1;
+                }
+
+                if (!(Chars.IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == ':'))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>Whether the slice, lower-cased with spaces and underscores removed, is one of <paramref name="keys"/>.</summary>

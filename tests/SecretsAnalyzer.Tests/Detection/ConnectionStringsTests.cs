@@ -270,6 +270,10 @@ namespace SecretsAnalyzer.Tests.Detection
         public void Context_HoleBeforeAFragmentCountsAsAConnectionString()
         {
             Assert.Equal("Frag9!kq", Single(H + ";Password=Frag9!kq"));
+            Assert.Equal("Frag9!kq", Single("Password=Frag9!kq;" + H));
+            Assert.Equal("Frag9!kq", Single("{0};Password=Frag9!kq"));
+            Assert.Equal("Frag9!kq", Single("{baseConnection}; Password=Frag9!kq"));
+            Assert.Empty(Find("{0} Password=Frag9!kq was rejected; try again"));
         }
 
         [Theory]
