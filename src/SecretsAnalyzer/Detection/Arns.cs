@@ -211,6 +211,12 @@ namespace SecretsAnalyzer.Detection
             int limit = Math.Min(n, p + MaxResourceLength);
             while (p < limit && (IsRoleNameChar(text[p]) || text[p] == '/' || IsWildcard(text[p]) || text[p] == Chars.Hole))
             {
+                if (text[p] == ',' && (p + 1 >= n || char.IsWhiteSpace(text[p + 1]) || string.CompareOrdinal(text, p + 1, Prefix, 0, Prefix.Length) == 0))
+                {
+                    // A list separator: "…:role/A,arn:…" or "…:role/A, …".
+                    break;
+                }
+
                 if (text[p] == '/')
                 {
                     nameStart = p + 1;
@@ -224,13 +230,15 @@ namespace SecretsAnalyzer.Detection
                 p++;
             }
 
-            // The name is what follows the last '/': wildcards in the path alone do not make the name a wildcard.
-            if (nameStart == p && p > resourceStart + RoleResource.Length && text[p - 1] == '/')
+            // A name never ends in ',' or '.' in practice, a sentence or a list does: "…:role/A, …:role/B." .
+            while (p > nameStart && (text[p - 1] == ',' || text[p - 1] == '.'))
             {
-                // "role/path/" with no name: a prefix to which a name is appended; still bound to the account.
-                wildcardName = false;
+                p--;
             }
 
+            // The name is what follows the last '/' (wildcardName was reset there): wildcards in the path alone do not
+            // make the name a wildcard. "role/" or "role/path/" with no name is a prefix a name is appended to: still
+            // bound to the account.
             RoleArnKind kind = wildcardAccount ? RoleArnKind.WildcardAccount : wildcardName ? RoleArnKind.WildcardRoleName : RoleArnKind.BoundAccount;
             match = new RoleArnMatch(start, p - start, accountStart, accountLength, resourceStart, kind);
             resume = p;
