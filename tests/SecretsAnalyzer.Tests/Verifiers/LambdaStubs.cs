@@ -183,7 +183,58 @@ namespace Microsoft.Extensions.DependencyInjection
     }
 }";
 
-        /// <summary>Every Lambda mirror above, for compilations that may use any Lambda programming model.</summary>
-        public static readonly string[] All = { LambdaCore, LambdaAnnotations, AnnotationsAPIGateway, SerializationSystemTextJson, RuntimeSupport, AspNetCoreServer, AspNetCoreHosting };
+        /// <summary>Mirror of AWSSDK.SecretsManager's public surface used by the fixes and the corpus (not served here).</summary>
+        public const string SecretsManager = @"
+namespace Amazon.SecretsManager.Model
+{
+    public class GetSecretValueRequest : Amazon.Runtime.AmazonWebServiceRequest
+    {
+        public string SecretId { get; set; }
+        public string VersionId { get; set; }
+        public string VersionStage { get; set; }
+    }
+
+    public class GetSecretValueResponse : Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string ARN { get; set; }
+        public string Name { get; set; }
+        public System.IO.MemoryStream SecretBinary { get; set; }
+        public string SecretString { get; set; }
+        public string VersionId { get; set; }
+    }
+}
+
+namespace Amazon.SecretsManager
+{
+    using System.Threading;
+    using System.Threading.Tasks;
+    using Amazon.SecretsManager.Model;
+
+    public interface IAmazonSecretsManager : System.IDisposable
+    {
+        Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Mirror of the real client's constructors and the one call the fixes use. Not a working client.</summary>
+    public class AmazonSecretsManagerClient : IAmazonSecretsManager
+    {
+        public AmazonSecretsManagerClient() { }
+        public AmazonSecretsManagerClient(Amazon.RegionEndpoint region) { }
+        public AmazonSecretsManagerClient(Amazon.Runtime.AWSCredentials credentials) { }
+        public AmazonSecretsManagerClient(Amazon.Runtime.AWSCredentials credentials, Amazon.RegionEndpoint region) { }
+        public AmazonSecretsManagerClient(string awsAccessKeyId, string awsSecretAccessKey) { }
+        public AmazonSecretsManagerClient(string awsAccessKeyId, string awsSecretAccessKey, Amazon.RegionEndpoint region) { }
+        public AmazonSecretsManagerClient(string awsAccessKeyId, string awsSecretAccessKey, string awsSessionToken) { }
+        public AmazonSecretsManagerClient(string awsAccessKeyId, string awsSecretAccessKey, string awsSessionToken, Amazon.RegionEndpoint region) { }
+
+        public Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken = default)
+            => throw new System.NotSupportedException(""Test-only mirror of AWSSDK.SecretsManager."");
+
+        public void Dispose() { }
+    }
+}";
+
+        /// <summary>Every mirror above, for compilations that may use any Lambda programming model.</summary>
+        public static readonly string[] All = { LambdaCore, LambdaAnnotations, AnnotationsAPIGateway, SerializationSystemTextJson, RuntimeSupport, AspNetCoreServer, AspNetCoreHosting, SecretsManager };
     }
 }
