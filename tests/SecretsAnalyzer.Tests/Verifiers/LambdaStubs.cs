@@ -74,6 +74,14 @@ namespace Amazon.Lambda.Annotations.APIGateway
         public string Template { get; set; }
         public LambdaHttpMethod Method { get; set; }
     }
+    [System.AttributeUsage(System.AttributeTargets.Parameter)]
+    public class FromBodyAttribute : System.Attribute { }
+    [System.AttributeUsage(System.AttributeTargets.Parameter)]
+    public class FromRouteAttribute : System.Attribute { public string Name { get; set; } }
+    [System.AttributeUsage(System.AttributeTargets.Parameter)]
+    public class FromQueryAttribute : System.Attribute { public string Name { get; set; } }
+    [System.AttributeUsage(System.AttributeTargets.Parameter)]
+    public class FromHeaderAttribute : System.Attribute { public string Name { get; set; } }
 }";
 
         /// <summary>Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer.</summary>
