@@ -751,51 +751,18 @@ namespace SecretsAnalyzer.CodeFixes
                 return false;
             }
 
-            for (SyntaxNode? current = value.Parent; current != null; current = current.Parent)
+            // The handler model knows which ILambdaContext (parameter or local) is usable here.
+            var lambda = SecretsAnalyzer.Lambda.LambdaHandlerModel.Create(model.Compilation);
+            if (plan.ConstDeclaration is FieldDeclarationSyntax ||
+                !lambda.TryGetLambdaContextInScope(value, model, cancellationToken, out ISymbol? context) || context == null ||
+                context.Name.StartsWith("_", StringComparison.Ordinal))
             {
-                IEnumerable<ParameterSyntax> parameters;
-                switch (current)
-                {
-                    case ParenthesizedLambdaExpressionSyntax lambda:
-                        parameters = lambda.ParameterList.Parameters;
-                        break;
-                    case SimpleLambdaExpressionSyntax simple:
-                        parameters = new[] { simple.Parameter };
-                        break;
-                    case AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList != null:
-                        parameters = anonymous.ParameterList.Parameters;
-                        break;
-                    case LocalFunctionStatementSyntax localFunction:
-                        parameters = localFunction.ParameterList.Parameters;
-                        break;
-                    case BaseMethodDeclarationSyntax method:
-                        parameters = method.ParameterList.Parameters;
-                        break;
-                    case BaseTypeDeclarationSyntax _:
-                        return false;
-                    default:
-                        continue;
-                }
-
-                foreach (ParameterSyntax parameter in parameters)
-                {
-                    if (model.GetDeclaredSymbol(parameter, cancellationToken) is IParameterSymbol symbol &&
-                        SymbolEqualityComparer.Default.Equals(symbol.Type, types.LambdaContextType) && symbol.RefKind == RefKind.None &&
-                        !parameter.Identifier.ValueText.StartsWith("_", StringComparison.Ordinal) && !parameter.Identifier.IsMissing)
-                    {
-                        if (plan.ConstDeclaration is FieldDeclarationSyntax)
-                        {
-                            return false;
-                        }
-
-                        plan.ContextParameter = parameter.Identifier.ValueText;
-                        plan.RoleResource = resource;
-                        return true;
-                    }
-                }
+                return false;
             }
 
-            return false;
+            plan.ContextParameter = context.Name;
+            plan.RoleResource = resource;
+            return true;
         }
 
         /// <summary><c>role/path/Name</c> from <c>arn:&lt;partition&gt;:iam::&lt;account or *&gt;:role/path/Name</c>, or null.</summary>

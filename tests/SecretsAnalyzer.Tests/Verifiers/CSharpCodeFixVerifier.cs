@@ -26,7 +26,7 @@ namespace SecretsAnalyzer.Tests.Verifiers
 
             if (secretsManager)
             {
-                _stubs.Add(("/0/SecretsManager.cs", SecretsManagerMirror.Source));
+                _stubs.Add(("/0/SecretsManager.cs", LambdaStubs.SecretsManager));
             }
         }
 
@@ -68,46 +68,5 @@ namespace SecretsAnalyzer.Tests.Verifiers
             typeof(SecretsAnalyzer.CodeFixes.HardCodedCredentialCodeFixProvider).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
                 .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!);
-    }
-
-    /// <summary>Test-only mirror of the AWSSDK.SecretsManager members the fixes call, with exactly the real names.</summary>
-    public static class SecretsManagerMirror
-    {
-        public const string Source = @"
-namespace Amazon.SecretsManager.Model
-{
-    public class GetSecretValueRequest : Amazon.Runtime.AmazonWebServiceRequest
-    {
-        public string SecretId { get; set; }
-        public string VersionId { get; set; }
-        public string VersionStage { get; set; }
-    }
-
-    public class GetSecretValueResponse : Amazon.Runtime.AmazonWebServiceResponse
-    {
-        public string ARN { get; set; }
-        public string Name { get; set; }
-        public System.IO.MemoryStream SecretBinary { get; set; }
-        public string SecretString { get; set; }
-        public string VersionId { get; set; }
-    }
-}
-
-namespace Amazon.SecretsManager
-{
-    public interface IAmazonSecretsManager : System.IDisposable
-    {
-        System.Threading.Tasks.Task<Amazon.SecretsManager.Model.GetSecretValueResponse> GetSecretValueAsync(Amazon.SecretsManager.Model.GetSecretValueRequest request, System.Threading.CancellationToken cancellationToken = default);
-    }
-
-    public class AmazonSecretsManagerClient : IAmazonSecretsManager
-    {
-        public AmazonSecretsManagerClient() { }
-        public System.Threading.Tasks.Task<Amazon.SecretsManager.Model.GetSecretValueResponse> GetSecretValueAsync(Amazon.SecretsManager.Model.GetSecretValueRequest request, System.Threading.CancellationToken cancellationToken = default)
-            => throw new System.NotSupportedException();
-        public void Dispose() { }
-    }
-}
-";
     }
 }
