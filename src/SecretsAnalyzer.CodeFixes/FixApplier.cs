@@ -24,7 +24,8 @@ namespace SecretsAnalyzer.CodeFixes
     {
         private static readonly SyntaxAnnotation RemoveAnnotation = new SyntaxAnnotation("SecretsAnalyzer.Remove");
 
-        public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, FixKind requested, bool fallBackToFirst, CancellationToken cancellationToken)
+        /// <summary>Applies <paramref name="requested"/> (null: each finding's recommended, first fix) to every diagnostic that offers it.</summary>
+        public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, FixKind? requested, bool fallBackToFirst, CancellationToken cancellationToken)
         {
             Solution originalSolution = solution;
 
@@ -44,9 +45,13 @@ namespace SecretsAnalyzer.CodeFixes
                     continue;
                 }
 
-                if (plan.Offers(requested))
+                if (requested == null)
                 {
-                    plans.Add((plan, requested));
+                    plans.Add((plan, plan.Kinds[0]));
+                }
+                else if (plan.Offers(requested.Value))
+                {
+                    plans.Add((plan, requested.Value));
                 }
                 else if (fallBackToFirst)
                 {

@@ -15,7 +15,8 @@ namespace SecretsAnalyzer.Tests.CodeFixes
             {
                 TestCode = source,
                 FixedCode = fixedSource,
-                CodeActionEquivalenceKey = FixKinds.ReadFromSecretsManagerKey,
+                CodeActionEquivalenceKey = FixKinds.RecommendedKey,
+                CodeActionVerifier = (action, verifier) => verifier.Equal(FixKinds.Title(FixKind.ReadFromSecretsManager), action.Title),
             };
             test.ExpectHelper();
             return test;
