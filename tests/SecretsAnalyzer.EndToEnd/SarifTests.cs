@@ -33,7 +33,8 @@ namespace SecretsAnalyzer.EndToEnd
             using JsonDocument sarif = JsonDocument.Parse(text);
             JsonElement root = sarif.RootElement;
             Assert.Equal("2.1.0", root.GetProperty("version").GetString());
-            Assert.Matches("sarif-schema-2\\.1\\.0\\.json$", root.GetProperty("$schema").GetString());
+            // Roslyn writes the schemastore name of the 2.1.0 schema (http://json.schemastore.org/sarif-2.1.0).
+            Assert.Matches("sarif-(schema-)?2\\.1\\.0(\\.json)?$", root.GetProperty("$schema").GetString());
             JsonElement run = Assert.Single(root.GetProperty("runs").EnumerateArray());
             JsonElement driver = run.GetProperty("tool").GetProperty("driver");
 
