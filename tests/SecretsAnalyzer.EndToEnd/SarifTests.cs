@@ -32,6 +32,9 @@ namespace SecretsAnalyzer.EndToEnd
 
             using JsonDocument sarif = JsonDocument.Parse(text);
             JsonElement root = sarif.RootElement;
+
+            // Also every decoded string: a JSON escape (\u002B for '+') must not hide a secret from the raw-text search.
+            BuildAssert.HoldsNoSecret(string.Join("\n", AllStrings(root)), "the SARIF file's decoded strings");
             Assert.Equal("2.1.0", root.GetProperty("version").GetString());
             // Roslyn writes the schemastore name of the 2.1.0 schema (http://json.schemastore.org/sarif-2.1.0).
             Assert.Matches("sarif-(schema-)?2\\.1\\.0(\\.json)?$", root.GetProperty("$schema").GetString());
@@ -51,11 +54,16 @@ namespace SecretsAnalyzer.EndToEnd
             Assert.Contains(RuleIds.AwsAccessKeyId, reported);
             Assert.Contains(RuleIds.AwsSecretKey, reported);
 
-            // Each rule reported is described, with its help link and the Security category.
-            foreach (string id in reported)
+            // Every SecretsAnalyzer rule is described, with its help link and the Security category, and every
+            // reported rule is among them.
+            Assert.Contains(RuleIds.AwsAccessKeyId, rules.Keys);
+            Assert.Contains(RuleIds.AwsSecretKey, rules.Keys);
+            Assert.All(reported, id => Assert.Contains(id, rules.Keys));
+            foreach (string id in rules.Keys.Where(k => k.StartsWith("SECRETS", StringComparison.Ordinal)))
             {
-                Assert.True(rules.TryGetValue(id, out JsonElement rule), $"{id} has results but no rule entry");
-                Assert.Equal(RuleIds.HelpLink(id), rule.GetProperty("helpUri").GetString());
+                JsonElement rule = rules[id];
+                Assert.True(rule.TryGetProperty("helpUri", out JsonElement helpUri), id + " has no helpUri");
+                Assert.Equal(RuleIds.HelpLink(id), helpUri.GetString());
                 Assert.Equal(RuleIds.Category, rule.GetProperty("properties").GetProperty("category").GetString());
                 Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
             }
@@ -83,6 +91,37 @@ namespace SecretsAnalyzer.EndToEnd
             int startColumn = region.GetProperty("startColumn").GetInt32();
             int endColumn = region.GetProperty("endColumn").GetInt32();
             Assert.Equal(FakeCredentials.KeyId, line.Substring(startColumn - 1, endColumn - startColumn));
+        }
+
+        private static IEnumerable<string> AllStrings(JsonElement element)
+        {
+            var stack = new Stack<JsonElement>();
+            stack.Push(element);
+            while (stack.Count > 0)
+            {
+                JsonElement current = stack.Pop();
+                switch (current.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        yield return current.GetString()!;
+                        break;
+                    case JsonValueKind.Array:
+                        foreach (JsonElement item in current.EnumerateArray())
+                        {
+                            stack.Push(item);
+                        }
+
+                        break;
+                    case JsonValueKind.Object:
+                        foreach (JsonProperty property in current.EnumerateObject())
+                        {
+                            yield return property.Name;
+                            stack.Push(property.Value);
+                        }
+
+                        break;
+                }
+            }
         }
     }
 }

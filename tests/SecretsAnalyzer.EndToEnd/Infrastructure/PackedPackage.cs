@@ -19,26 +19,35 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
             Directory.CreateDirectory(PackagesFolder);
             Version = "0.1.0-e2e" + Guid.NewGuid().ToString("N")[..10];
 
-            string sources = Path.Combine(Root, "sources");
-            CopySources(sources);
-            var stopwatch = Stopwatch.StartNew();
-            ProcessResult pack = ProcessRunner.Dotnet(
-                sources,
-                TimeSpan.FromMinutes(10),
-                "pack", "nupkg", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
-            stopwatch.Stop();
-            if (pack.ExitCode != 0)
-            {
-                throw new InvalidOperationException("dotnet pack failed: " + pack);
-            }
-
             NupkgPath = Path.Combine(Feed, "SecretsAnalyzer." + Version + ".nupkg");
-            if (!File.Exists(NupkgPath))
+            try
             {
-                throw new InvalidOperationException("dotnet pack did not produce " + NupkgPath + ": " + pack);
+                string sources = Path.Combine(Root, "sources");
+                CopySources(sources);
+                var stopwatch = Stopwatch.StartNew();
+                ProcessResult pack = ProcessRunner.Dotnet(
+                    sources,
+                    TimeSpan.FromMinutes(10),
+                    "pack", "nupkg", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
+                stopwatch.Stop();
+                if (pack.ExitCode != 0)
+                {
+                    throw new InvalidOperationException("dotnet pack failed: " + pack);
+                }
+
+                if (!File.Exists(NupkgPath))
+                {
+                    throw new InvalidOperationException("dotnet pack did not produce " + NupkgPath + ": " + pack);
+                }
+
+                PackTime = stopwatch.Elapsed;
+            }
+            catch
+            {
+                Dispose();
+                throw;
             }
 
-            PackTime = stopwatch.Elapsed;
             Timings.Record($"dotnet pack nupkg -c Release: {PackTime.TotalSeconds:F1} s");
         }
 
