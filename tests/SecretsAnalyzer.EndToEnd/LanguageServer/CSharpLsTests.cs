@@ -296,10 +296,13 @@ namespace SecretsAnalyzer.EndToEnd.LanguageServer
 
                 if (pull)
                 {
+                    // While the solution loads, csharp-ls holds the first pull until it can answer: allow the rest
+                    // of the time budget.
+                    TimeSpan left = deadline - client.Now;
                     JsonElement report = await client.RequestAsync(
                         "textDocument/diagnostic",
                         new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } },
-                        TimeSpan.FromMinutes(2));
+                        left > TimeSpan.FromSeconds(30) ? left : TimeSpan.FromSeconds(30));
                     if (report.ValueKind == JsonValueKind.Object && report.TryGetProperty("items", out JsonElement items))
                     {
                         last = new DiagnosticsSnapshot("pull", LspDiagnostic.ParseAll(items));
