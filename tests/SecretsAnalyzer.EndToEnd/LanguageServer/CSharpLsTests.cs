@@ -75,7 +75,11 @@ namespace SecretsAnalyzer.EndToEnd.LanguageServer
                 Assert.True(
                     opened.Diagnostics.Any(x => x.Code == RuleIds.AwsAccessKeyId),
                     $"csharp-ls reported no {RuleIds.AwsAccessKeyId} within {SolutionLoadTimeout.TotalMinutes} min. Last diagnostics: {opened}{Environment.NewLine}{client.Transcript}");
-                Assert.Contains(configurationRequests, section => section == "csharp");
+                lock (configurationRequests)
+                {
+                    // csharp.analyzersEnabled reached the server the way an editor sends it.
+                    Assert.Contains("csharp", configurationRequests);
+                }
 
                 LspDiagnostic keyDiagnostic = Assert.Single(opened.Diagnostics, x => x.Code == RuleIds.AwsAccessKeyId);
                 Assert.Equal(RangeOf(text, KeyId), keyDiagnostic.Range);
