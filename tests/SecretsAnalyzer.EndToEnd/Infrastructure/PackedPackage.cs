@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace SecretsAnalyzer.EndToEnd.Infrastructure
+{
+    /// <summary>
+    /// Packs SecretsAnalyzer once per test run into a local feed, under a version no cache can hold
+    /// (0.1.0-e2e&lt;random&gt;), and gives the consumers a nuget.config and a packages folder of their own.
+    /// The pack runs on a copy of the sources, so it never races the repository's own build or other tests.
+    /// </summary>
+    public sealed class PackedPackage : IDisposable
+    {
+        public PackedPackage()
+        {
+            Root = Path.Combine(Path.GetTempPath(), "secretsanalyzer-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+            Directory.CreateDirectory(Root);
+            Feed = Path.Combine(Root, "feed");
+            PackagesFolder = Path.Combine(Root, "packages");
+            Directory.CreateDirectory(Feed);
+            Directory.CreateDirectory(PackagesFolder);
+            Version = "0.1.0-e2e" + Guid.NewGuid().ToString("N")[..10];
+
+            NupkgPath = Path.Combine(Feed, "SecretsAnalyzer." + Version + ".nupkg");
+            try
+            {
+                string sources = Path.Combine(Root, "sources");
+                CopySources(sources);
+                var stopwatch = Stopwatch.StartNew();
+                ProcessResult pack = ProcessRunner.Dotnet(
+                    sources,
+                    TimeSpan.FromMinutes(10),
+                    "pack", "nupkg", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
+                stopwatch.Stop();
+                if (pack.ExitCode != 0)
+                {
+                    throw new InvalidOperationException("dotnet pack failed: " + pack);
+                }
+
+                if (!File.Exists(NupkgPath))
+                {
+                    throw new InvalidOperationException("dotnet pack did not produce " + NupkgPath + ": " + pack);
+                }
+
+                PackTime = stopwatch.Elapsed;
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+
+            Timings.Record($"dotnet pack nupkg -c Release: {PackTime.TotalSeconds:F1} s");
+        }
+
+        /// <summary>The temporary folder that holds the feed, the packages folder and every consumer.</summary>
+        public string Root { get; }
+
+        public string Feed { get; }
+
+        public string PackagesFolder { get; }
+
+        public string Version { get; }
+
+        public string NupkgPath { get; }
+
+        public TimeSpan PackTime { get; }
+
+        /// <summary>
+        /// nuget.config for a consumer: the local feed first, then the sources configured on this machine (the user's
+        /// NuGet.Config, normally nuget.org). Consumers live outside the repository, so nothing else is inherited.
+        /// </summary>
+        public string NuGetConfig =>
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="secretsanalyzer-local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """;
+
+        /// <summary>Makes a new, empty consumer directory (hermetic: its own nuget.config and root .editorconfig).</summary>
+        public string NewDirectory(string name)
+        {
+            string dir = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..6]);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "nuget.config"), NuGetConfig);
+            return dir;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private static void CopySources(string destination)
+        {
+            Directory.CreateDirectory(destination);
+            foreach (string dir in new[] { "src", "nupkg", "docs" })
+            {
+                string source = Path.Combine(RepoPaths.Root, dir);
+                if (Directory.Exists(source))
+                {
+                    RepoPaths.CopyTree(source, Path.Combine(destination, dir));
+                }
+            }
+
+            foreach (string file in Directory.EnumerateFiles(RepoPaths.Root))
+            {
+                string name = Path.GetFileName(file);
+                if (name.StartsWith("Directory.", StringComparison.Ordinal)
+                    || name is "global.json" or "LICENSE" or "README.md" or ".editorconfig" or "NuGet.config" or "nuget.config")
+                {
+                    File.Copy(file, Path.Combine(destination, name));
+                }
+            }
+        }
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class EndToEndCollection : ICollectionFixture<PackedPackage>
+    {
+        /// <summary>One collection: the end-to-end tests share one pack and run one at a time (2-core machines).</summary>
+        public const string Name = "End to end";
+    }
+}
