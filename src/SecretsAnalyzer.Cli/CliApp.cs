@@ -106,7 +106,7 @@ namespace SecretsAnalyzer.Cli
                 Description = "Where the values go: secrets-manager (AWS Secrets Manager) or parameter-store (SSM Parameter Store, SecureString).",
                 Required = true,
             };
-            store.AcceptOnlyFromAmong("secrets-manager", "parameter-store");
+            store.AcceptOnlyFromAmong(FixKeys.SecretsManagerName, FixKeys.ParameterStoreName);
             var script = new Option<FileInfo?>("--provision-script")
             {
                 Description = "The provisioning script to create (mode 0600, outside the git work tree or git-ignored). A rotation checklist is written next to it. Required unless --dry-run.",
@@ -131,7 +131,7 @@ namespace SecretsAnalyzer.Cli
             {
                 var options = new MigrationOptions
                 {
-                    Store = parse.GetValue(store) == "parameter-store" ? MigrationStore.ParameterStore : MigrationStore.SecretsManager,
+                    Store = FixKeys.ParseStore(parse.GetValue(store)!),
                     ProvisionScript = parse.GetValue(script)?.FullName,
                     DryRun = parse.GetValue(dryRun),
                 };
