@@ -37,6 +37,7 @@ namespace SecretsAnalyzer.Rules
                     ruleState,
                     LambdaHandlerModel.Create(start.Compilation),
                     new SecretsOptions.Cache(start.Options.AnalyzerConfigOptionsProvider));
+                state.Fixes = FixAvailability.Create(start.Compilation);
 
                 start.RegisterSyntaxNodeAction(c => AnalyzeValue(c, state), CandidateCollector.ValueKinds);
                 if (AnalyzesConstantArguments)
@@ -198,6 +199,9 @@ namespace SecretsAnalyzer.Rules
         public LambdaHandlerModel Lambda { get; }
 
         public SecretsOptions.Cache Options { get; }
+
+        /// <summary>Which packages the code fixes need are referenced; see <see cref="FixAvailability"/>.</summary>
+        public FixAvailability Fixes { get; set; } = FixAvailability.All;
     }
 
     /// <summary>One candidate value on its way to the detection core, with lazily computed context.</summary>
@@ -278,7 +282,7 @@ namespace SecretsAnalyzer.Rules
             }
 
             Location location = Candidate.Locate(start, length);
-            _report(Diagnostic.Create(descriptor, location, properties, messageArgs));
+            _report(Diagnostic.Create(_state.Fixes.Adjust(descriptor), location, properties, messageArgs));
         }
     }
 }

@@ -1,0 +1,410 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SecretsAnalyzer.CodeFixes
+{
+    /// <summary>
+    /// Applies fixes to a set of diagnostics in one pass over a solution: one diagnostic from the light bulb, or every
+    /// diagnostic of a Fix All. Names are allocated in a fixed order (project, file, position) so they are unique in the
+    /// solution and the output is deterministic; each project that needs the helper gets it exactly once.
+    /// </summary>
+    internal static class FixApplier
+    {
+        private static readonly SyntaxAnnotation RemoveAnnotation = new SyntaxAnnotation("SecretsAnalyzer.Remove");
+
+        public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, FixKind requested, bool fallBackToFirst, CancellationToken cancellationToken)
+        {
+            // 1. Plan every diagnostic against the unchanged solution.
+            var plans = new List<(FixPlan Plan, FixKind Kind)>();
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                Document? document = diagnostic.Location.SourceTree == null ? null : solution.GetDocument(diagnostic.Location.SourceTree);
+                if (document == null)
+                {
+                    continue;
+                }
+
+                FixPlan? plan = await FixPlanner.PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+                if (plan == null)
+                {
+                    continue;
+                }
+
+                if (plan.Offers(requested))
+                {
+                    plans.Add((plan, requested));
+                }
+                else if (fallBackToFirst)
+                {
+                    plans.Add((plan, plan.Kinds[0]));
+                }
+            }
+
+            if (plans.Count == 0)
+            {
+                return solution;
+            }
+
+            var projectOrder = solution.ProjectIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+            plans.Sort((a, b) =>
+            {
+                Document da = a.Plan.TargetDocument(a.Kind), db = b.Plan.TargetDocument(b.Kind);
+                int c = projectOrder[da.Project.Id].CompareTo(projectOrder[db.Project.Id]);
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(da.FilePath ?? da.Name, db.FilePath ?? db.Name);
+                }
+
+                if (c == 0)
+                {
+                    c = a.Plan.Diagnostic.Location.SourceSpan.Start.CompareTo(b.Plan.Diagnostic.Location.SourceSpan.Start);
+                }
+
+                return c;
+            });
+
+            // 2. Turn plans into edits per document, allocating unique names.
+            HashSet<string> existingNames = await CollectExistingNamesAsync(solution, cancellationToken).ConfigureAwait(false);
+            var takenLogical = new HashSet<string>(StringComparer.Ordinal);
+            var edits = new Dictionary<DocumentId, DocumentEdits>();
+            var helperProjects = new List<ProjectId>();
+            var namesByValue = new Dictionary<SyntaxNode, string>();
+
+            foreach ((FixPlan plan, FixKind kind) in plans)
+            {
+                if (kind == FixKind.UseExecutionRole)
+                {
+                    RoleEdit role = plan.Role!;
+                    DocumentEdits documentEdits = GetEdits(edits, plan.Document);
+                    switch (role.Kind)
+                    {
+                        case RoleEditKind.RemoveStatement:
+                            documentEdits.Removals.Add(role.Node);
+                            break;
+                        case RoleEditKind.RemoveArguments:
+                            documentEdits.Add(role.Node, "remove-args", node => RemoveArguments((BaseObjectCreationExpressionSyntax)node, role.Indices));
+                            break;
+                        default:
+                            documentEdits.Add(role.Node, "default-credentials", DefaultCredentials);
+                            break;
+                    }
+
+                    continue;
+                }
+
+                Document valueDocument = plan.ValueDocument!;
+                ExpressionSyntax value = plan.Value!;
+                DocumentEdits valueEdits = GetEdits(edits, valueDocument);
+                if (valueEdits.HasReplacement(value))
+                {
+                    continue;
+                }
+
+                Compilation compilation = (await valueDocument.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+                var types = AwsTypes.Create(compilation);
+                HelperState helper = HelperState.Get(valueDocument.Project, compilation, types);
+                if (!helperProjects.Contains(valueDocument.Project.Id) && kind != FixKind.UseExecutionRole)
+                {
+                    helperProjects.Add(valueDocument.Project.Id);
+                }
+
+                ExpressionSyntax replacement;
+                if (kind == FixKind.BuildRoleArnFromInvokingAccount)
+                {
+                    replacement = SyntaxFactory.ParseExpression(
+                        helper.QualifiedName + "." + HelperClass.RoleArnInInvokingAccount + "(" + plan.ContextParameter + ".InvokedFunctionArn, " +
+                        SymbolDisplay.FormatLiteral(plan.RoleResource!, quote: true) + ")");
+                }
+                else
+                {
+                    bool secret = kind == FixKind.ReadFromSecretsManager;
+                    string prefix = StoreNames.ReadPrefix(valueDocument.Project, value.SyntaxTree, secret ? StoreNames.SecretPrefixKey : StoreNames.ParameterPrefixKey);
+                    string logical = StoreNames.Unique(
+                        plan.LogicalName,
+                        candidate => IsTaken(existingNames, candidate, prefix),
+                        takenLogical);
+                    string name = secret ? StoreNames.SecretName(logical, prefix) : StoreNames.ParameterName(logical, prefix);
+                    namesByValue[value] = name;
+                    bool useAwait = plan.Form == LookupForm.Await;
+                    string method = secret
+                        ? (useAwait ? HelperClass.GetSecretAsync : HelperClass.GetSecret)
+                        : (useAwait ? HelperClass.GetParameterAsync : HelperClass.GetParameter);
+                    replacement = SyntaxFactory.ParseExpression(helper.QualifiedName + "." + method + "(" + SymbolDisplay.FormatLiteral(name, quote: true) + ")");
+                    if (useAwait)
+                    {
+                        replacement = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(replacement.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation)));
+                    }
+                }
+
+                ExpressionSyntax final = replacement.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+                valueEdits.Add(value, "value", node => final.WithTriviaFrom(node));
+
+                if (plan.ConstDeclaration != null)
+                {
+                    valueEdits.Add(plan.ConstDeclaration, "const", node => node is FieldDeclarationSyntax field ? ConstToStaticReadonly(field) : ConstToVariable((LocalDeclarationStatementSyntax)node));
+                }
+            }
+
+            // 3. Rewrite each document: replacements, removals, then imports, simplification and formatting.
+            foreach (KeyValuePair<DocumentId, DocumentEdits> pair in edits.OrderBy(p => projectOrder[p.Key.ProjectId]).ThenBy(p => p.Key.Id))
+            {
+                Document document = solution.GetDocument(pair.Key)!;
+                SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+                SyntaxNode newRoot = pair.Value.Apply(root);
+                newRoot = RemoveStatements(newRoot);
+                document = document.WithSyntaxRoot(newRoot);
+                document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                solution = document.Project.Solution;
+            }
+
+            // 4. The helper, once per project that now calls it.
+            foreach (ProjectId projectId in helperProjects)
+            {
+                Project project = solution.GetProject(projectId)!;
+                Project original = project;
+                Compilation compilation = (await original.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+                var types = AwsTypes.Create(compilation);
+                HelperState helper = HelperState.Get(project, compilation, types);
+                string text = HelperClass.Generate(helper.RootNamespace, types);
+                if (!helper.Exists)
+                {
+                    string? directory = project.FilePath == null ? null : Path.GetDirectoryName(project.FilePath);
+                    string? path = directory == null ? null : Path.Combine(directory, HelperClass.FileName);
+                    DocumentId id = DocumentId.CreateNewId(projectId, HelperClass.FileName);
+                    solution = solution.AddDocument(DocumentInfo.Create(
+                        id,
+                        HelperClass.FileName,
+                        loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text, System.Text.Encoding.UTF8), VersionStamp.Create(), path)),
+                        filePath: path));
+                }
+                else if (helper.GeneratedByUs && helper.Document != null && !HasEveryMember(helper, types))
+                {
+                    solution = solution.WithDocumentText(helper.Document.Id, SourceText.From(text, System.Text.Encoding.UTF8));
+                }
+            }
+
+            return solution;
+        }
+
+        private static Document TargetDocument(this FixPlan plan, FixKind kind) => kind == FixKind.UseExecutionRole ? plan.Document : plan.ValueDocument ?? plan.Document;
+
+        private static bool HasEveryMember(HelperState helper, AwsTypes types) =>
+            (!types.CanReadSecrets || (helper.Has(HelperClass.GetSecretAsync) && helper.Has(HelperClass.GetSecret))) &&
+            (!types.HasParameterStore || (helper.Has(HelperClass.GetParameterAsync) && helper.Has(HelperClass.GetParameter))) &&
+            (!types.HasArn || helper.Has(HelperClass.RoleArnInInvokingAccount));
+
+        private static bool IsTaken(HashSet<string> existing, string logical, string prefix) =>
+            existing.Contains(logical) ||
+            existing.Contains(StoreNames.SecretName(logical, prefix)) ||
+            existing.Contains(StoreNames.ParameterName(logical, prefix)) ||
+            existing.Contains(HelperClass.SecretsManagerReferencePath + StoreNames.SecretName(logical, prefix));
+
+        /// <summary>Every name already passed to a helper lookup anywhere in the solution.</summary>
+        private static async Task<HashSet<string>> CollectExistingNamesAsync(Solution solution, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Project project in solution.Projects)
+            {
+                if (project.Language != LanguageNames.CSharp)
+                {
+                    continue;
+                }
+
+                foreach (Document document in project.Documents)
+                {
+                    SourceText text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                    if (text.ToString().IndexOf(HelperClass.TypeName, StringComparison.Ordinal) < 0)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+                    foreach (InvocationExpressionSyntax invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        if (invocation.Expression is MemberAccessExpressionSyntax access && HelperClass.IsLookup(access.Name.Identifier.ValueText) &&
+                            access.Expression.ToString().EndsWith(HelperClass.TypeName, StringComparison.Ordinal) &&
+                            invocation.ArgumentList.Arguments.Count > 0 &&
+                            invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                        {
+                            names.Add(literal.Token.ValueText);
+                        }
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        private static DocumentEdits GetEdits(Dictionary<DocumentId, DocumentEdits> edits, Document document)
+        {
+            if (!edits.TryGetValue(document.Id, out DocumentEdits? documentEdits))
+            {
+                documentEdits = new DocumentEdits();
+                edits.Add(document.Id, documentEdits);
+            }
+
+            return documentEdits;
+        }
+
+        private static SyntaxNode RemoveArguments(BaseObjectCreationExpressionSyntax creation, ImmutableArray<int> indices)
+        {
+            ArgumentListSyntax list = creation.ArgumentList!;
+            SeparatedSyntaxList<ArgumentSyntax> arguments = list.Arguments;
+            for (int i = indices.Length - 1; i >= 0; i--)
+            {
+                if (indices[i] < arguments.Count)
+                {
+                    arguments = arguments.RemoveAt(indices[i]);
+                }
+            }
+
+            var kept = SyntaxFactory.SeparatedList(arguments.Select(a => a.WithLeadingTrivia(a == arguments.FirstOrDefault() ? default : a.GetLeadingTrivia())));
+            return creation.WithArgumentList(list.WithArguments(kept).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        private static SyntaxNode DefaultCredentials(SyntaxNode creation)
+        {
+            ExpressionSyntax call = SyntaxFactory.ParseExpression("global::" + AwsTypes.DefaultCredentialsResolver + ".GetCredentials()")
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+            return call.WithTriviaFrom(creation);
+        }
+
+        private static SyntaxNode ConstToStaticReadonly(FieldDeclarationSyntax field)
+        {
+            SyntaxToken constToken = field.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
+            int index = field.Modifiers.IndexOf(constToken);
+            SyntaxTokenList modifiers = field.Modifiers.RemoveAt(index)
+                .Insert(index, SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(constToken.TrailingTrivia))
+                .Insert(index, SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithLeadingTrivia(constToken.LeadingTrivia).WithTrailingTrivia(SyntaxFactory.Space));
+            return field.WithModifiers(modifiers);
+        }
+
+        private static SyntaxNode ConstToVariable(LocalDeclarationStatementSyntax local)
+        {
+            SyntaxToken constToken = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
+            LocalDeclarationStatementSyntax result = local.WithModifiers(local.Modifiers.Remove(constToken));
+            if (result.Modifiers.Count == 0 && result.AwaitKeyword.IsKind(SyntaxKind.None) && result.UsingKeyword.IsKind(SyntaxKind.None))
+            {
+                TypeSyntax type = result.Declaration.Type;
+                result = result.WithDeclaration(result.Declaration.WithType(type.WithLeadingTrivia(constToken.LeadingTrivia.AddRange(type.GetLeadingTrivia()))));
+            }
+
+            return result;
+        }
+
+        private static SyntaxNode RemoveStatements(SyntaxNode root)
+        {
+            while (true)
+            {
+                SyntaxNode? statement = root.GetAnnotatedNodes(RemoveAnnotation).FirstOrDefault();
+                if (statement == null)
+                {
+                    return root;
+                }
+
+                bool hasComment = statement.GetLeadingTrivia().Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
+                SyntaxNode? next = NextSibling(statement);
+                if (hasComment && next != null)
+                {
+                    // The comments above the statement stay, above the next one.
+                    SyntaxTriviaList leading = statement.GetLeadingTrivia();
+                    int last = leading.Count - 1;
+                    while (last >= 0 && leading[last].IsKind(SyntaxKind.WhitespaceTrivia))
+                    {
+                        last--;
+                    }
+
+                    var kept = SyntaxFactory.TriviaList(leading.Take(last + 1)).AddRange(next.GetLeadingTrivia());
+                    root = root.ReplaceNode(next, next.WithLeadingTrivia(kept).WithAdditionalAnnotations(Formatter.Annotation));
+                    statement = root.GetAnnotatedNodes(RemoveAnnotation).First();
+                }
+
+                root = root.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives)!;
+            }
+        }
+
+        private static SyntaxNode? NextSibling(SyntaxNode statement)
+        {
+            SyntaxNode? parent = statement.Parent;
+            if (parent == null)
+            {
+                return null;
+            }
+
+            bool seen = false;
+            foreach (SyntaxNode child in parent.ChildNodes())
+            {
+                if (seen && (child is StatementSyntax || child is MemberDeclarationSyntax) && !child.HasAnnotation(RemoveAnnotation))
+                {
+                    return child;
+                }
+
+                if (child == statement)
+                {
+                    seen = true;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The rewrites of one document, keyed by the original node; nested rewrites compose.</summary>
+        private sealed class DocumentEdits
+        {
+            private readonly Dictionary<SyntaxNode, List<(string Key, Func<SyntaxNode, SyntaxNode> Rewrite)>> _replacements =
+                new Dictionary<SyntaxNode, List<(string, Func<SyntaxNode, SyntaxNode>)>>();
+
+            public List<SyntaxNode> Removals { get; } = new List<SyntaxNode>();
+
+            public bool HasReplacement(SyntaxNode node) => _replacements.TryGetValue(node, out var list) && list.Any(r => r.Key == "value");
+
+            public void Add(SyntaxNode node, string key, Func<SyntaxNode, SyntaxNode> rewrite)
+            {
+                if (!_replacements.TryGetValue(node, out var list))
+                {
+                    list = new List<(string, Func<SyntaxNode, SyntaxNode>)>();
+                    _replacements.Add(node, list);
+                }
+
+                if (!list.Any(r => r.Key == key))
+                {
+                    list.Add((key, rewrite));
+                }
+            }
+
+            public SyntaxNode Apply(SyntaxNode root)
+            {
+                var nodes = new HashSet<SyntaxNode>(_replacements.Keys);
+                nodes.UnionWith(Removals);
+                var removals = new HashSet<SyntaxNode>(Removals);
+                return root.ReplaceNodes(nodes, (original, rewritten) =>
+                {
+                    SyntaxNode result = rewritten;
+                    if (_replacements.TryGetValue(original, out var list))
+                    {
+                        foreach ((string _, Func<SyntaxNode, SyntaxNode> rewrite) in list)
+                        {
+                            result = rewrite(result);
+                        }
+                    }
+
+                    return removals.Contains(original) ? result.WithAdditionalAnnotations(RemoveAnnotation) : result;
+                });
+            }
+        }
+    }
+}

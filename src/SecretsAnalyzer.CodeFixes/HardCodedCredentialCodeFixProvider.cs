@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace SecretsAnalyzer.CodeFixes
+{
+    /// <summary>
+    /// SECRETS001/002/003: "Use the Lambda execution role" (first, when the keys go straight into a credentials or
+    /// client constructor or an AWS_* environment variable), "Read from AWS Secrets Manager", "Read from SSM Parameter Store".
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardCodedCredentialCodeFixProvider))]
+    [Shared]
+    public sealed class HardCodedCredentialCodeFixProvider : SecretsCodeFixProviderBase
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+            ImmutableArray.Create(RuleIds.AwsAccessKeyId, RuleIds.AwsSecretKey, RuleIds.ConnectionStringPassword);
+    }
+}
