@@ -295,6 +295,23 @@ namespace SecretsAnalyzer.Cli.Loading
         /// <summary>MSBuild error lines end with "[/path/Project.csproj]".</summary>
         private static string? ProjectOfMSBuildLine(string line)
         {
+            // "/x/Broken.csproj : error NU1015: …" or "/x/Broken.csproj(12,5): error MSB4025: …" names the project first.
+            int error = line.IndexOf(": error ", StringComparison.Ordinal);
+            if (error > 0)
+            {
+                string head = line.Substring(0, error).TrimEnd();
+                int paren = head.LastIndexOf('(');
+                if (paren > 0 && head.EndsWith(')'))
+                {
+                    head = head.Substring(0, paren);
+                }
+
+                if (head.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Path.GetFileNameWithoutExtension(head);
+                }
+            }
+
             int open = line.LastIndexOf('[');
             if (open >= 0 && line.EndsWith(']'))
             {

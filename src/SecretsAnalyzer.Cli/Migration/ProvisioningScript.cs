@@ -50,7 +50,7 @@ namespace SecretsAnalyzer.Cli.Migration
             {
                 string delimiter = DelimiterFor(move);
                 b.Append('\n');
-                b.Append("# ").Append(move.Number.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(move.RuleId).Append(' ').Append(move.Kind)
+                b.Append("# ").Append(move.Number.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(move.RuleId).Append(' ').Append(RotationChecklist.KindTitle(move.Kind, move.RuleId))
                     .Append(" from ").Append(OneLine(move.Location)).Append(" (project ").Append(OneLine(move.Project)).Append(")\n");
                 b.Append(WriteValueCommand).Append(" <<'").Append(delimiter).Append("'\n");
                 b.Append(move.Value).Append('\n');
