@@ -217,6 +217,11 @@ namespace SecretsAnalyzer.Cli
 
         public static void ReportCompilerErrors(ConsoleUi ui, ScanSession session)
         {
+            foreach (string note in session.Loaded.Notes)
+            {
+                ui.Warning(note);
+            }
+
             foreach (var group in session.OtherCompilerErrors.GroupBy(e => e.Project))
             {
                 ui.Warning("project '" + group.Key + "' has " + group.Count() + " compiler error(s), e.g. " + ScanSession.FormatError(group.First().Error) + "; its findings may be incomplete");

@@ -53,6 +53,28 @@ namespace SecretsAnalyzer.Cli.Loading
             ResolvedInput input, LoadOptions options, Action<string> status, CancellationToken cancellationToken)
         {
             var problems = new List<LoadProblem>();
+            HashSet<string>? wanted = null;
+            if (input.SolutionPath != null)
+            {
+                try
+                {
+                    wanted = await ReadSolutionProjectsAsync(input.SolutionPath, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return (null, new[] { new LoadProblem(Path.GetFileName(input.SolutionPath), "cannot read the solution: " + e.Message) });
+                }
+            }
+
+            // Evaluate every project as the build would, before anything else runs.
+            status("Evaluating projects");
+            var projectFiles = (wanted ?? (IEnumerable<string>)input.ProjectPaths).Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            problems.AddRange(ProjectValidator.Validate(projectFiles, options.Properties));
+            if (problems.Count > 0)
+            {
+                return (null, problems);
+            }
+
             if (options.Restore)
             {
                 foreach (string entry in input.EntryPoints)
@@ -72,13 +94,11 @@ namespace SecretsAnalyzer.Cli.Loading
             workspace.RegisterWorkspaceFailedHandler(e => { lock (failures) { failures.Add(e.Diagnostic); } });
             var progress = new Progress(status);
             var notes = new List<string>();
-            HashSet<string>? wanted = null;
             try
             {
                 if (input.SolutionPath != null)
                 {
                     status("Loading " + Path.GetFileName(input.SolutionPath));
-                    wanted = await ReadSolutionProjectsAsync(input.SolutionPath, cancellationToken).ConfigureAwait(false);
                     await workspace.OpenSolutionAsync(input.SolutionPath, progress, cancellationToken).ConfigureAwait(false);
                 }
                 else
@@ -105,8 +125,9 @@ namespace SecretsAnalyzer.Cli.Loading
                 {
                     problems.Add(new LoadProblem(ProjectNamedIn(diagnostic.Message, input, workspace.CurrentSolution), diagnostic.Message));
                 }
-                else
+                else if (!diagnostic.Message.StartsWith("Duplicate source file", StringComparison.Ordinal))
                 {
+                    // (Duplicate items are harmless: the compiler takes each file once.)
                     notes.Add(diagnostic.Message);
                 }
             }
