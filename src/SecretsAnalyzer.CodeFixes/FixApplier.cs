@@ -24,8 +24,11 @@ namespace SecretsAnalyzer.CodeFixes
     {
         private static readonly SyntaxAnnotation RemoveAnnotation = new SyntaxAnnotation("SecretsAnalyzer.Remove");
 
-        public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, FixKind requested, bool fallBackToFirst, CancellationToken cancellationToken)
+        /// <summary>Applies <paramref name="requested"/> (null: each finding's recommended, first fix) to every diagnostic that offers it.</summary>
+        public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, FixKind? requested, bool fallBackToFirst, CancellationToken cancellationToken)
         {
+            Solution originalSolution = solution;
+
             // 1. Plan every diagnostic against the unchanged solution.
             var plans = new List<(FixPlan Plan, FixKind Kind)>();
             foreach (Diagnostic diagnostic in diagnostics)
@@ -42,9 +45,13 @@ namespace SecretsAnalyzer.CodeFixes
                     continue;
                 }
 
-                if (plan.Offers(requested))
+                if (requested == null)
                 {
-                    plans.Add((plan, requested));
+                    plans.Add((plan, plan.Kinds[0]));
+                }
+                else if (plan.Offers(requested.Value))
+                {
+                    plans.Add((plan, requested.Value));
                 }
                 else if (fallBackToFirst)
                 {
@@ -157,32 +164,29 @@ namespace SecretsAnalyzer.CodeFixes
                 }
             }
 
-            // 3. Rewrite each document: replacements, removals, then imports, simplification and formatting.
+            // 3. Rewrite each document's syntax: replacements and removals.
+            var changed = new List<DocumentId>();
             foreach (KeyValuePair<DocumentId, DocumentEdits> pair in edits.OrderBy(p => projectOrder[p.Key.ProjectId]).ThenBy(p => p.Key.Id))
             {
                 Document document = solution.GetDocument(pair.Key)!;
                 SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
                 SyntaxNode newRoot = pair.Value.Apply(root);
                 newRoot = RemoveStatements(newRoot);
-                document = document.WithSyntaxRoot(newRoot);
-                document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-                document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-                document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-                solution = document.Project.Solution;
+                solution = document.WithSyntaxRoot(newRoot).Project.Solution;
+                changed.Add(pair.Key);
             }
 
-            // 4. The helper, once per project that now calls it.
+            // 4. The helper, once per project that now calls it (before simplification, so its name binds).
             foreach (ProjectId projectId in helperProjects)
             {
-                Project project = solution.GetProject(projectId)!;
-                Project original = project;
+                Project original = originalSolution.GetProject(projectId)!;
                 Compilation compilation = (await original.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
                 var types = AwsTypes.Create(compilation);
-                HelperState helper = HelperState.Get(project, compilation, types);
+                HelperState helper = HelperState.Get(original, compilation, types);
                 string text = HelperClass.Generate(helper.RootNamespace, types);
                 if (!helper.Exists)
                 {
-                    string? directory = project.FilePath == null ? null : Path.GetDirectoryName(project.FilePath);
+                    string? directory = original.FilePath == null ? null : Path.GetDirectoryName(original.FilePath);
                     string? path = directory == null ? null : Path.Combine(directory, HelperClass.FileName);
                     DocumentId id = DocumentId.CreateNewId(projectId, HelperClass.FileName);
                     solution = solution.AddDocument(DocumentInfo.Create(
@@ -195,6 +199,16 @@ namespace SecretsAnalyzer.CodeFixes
                 {
                     solution = solution.WithDocumentText(helper.Document.Id, SourceText.From(text, System.Text.Encoding.UTF8));
                 }
+            }
+
+            // 5. Imports, simplification and formatting of what the fixes wrote.
+            foreach (DocumentId id in changed)
+            {
+                Document document = solution.GetDocument(id)!;
+                document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                solution = document.Project.Solution;
             }
 
             return solution;

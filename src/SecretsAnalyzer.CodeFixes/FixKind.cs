@@ -22,6 +22,13 @@ namespace SecretsAnalyzer.CodeFixes
     /// <summary>Stable equivalence keys (Fix All and <c>dotnet format</c> rely on them) and titles.</summary>
     internal static class FixKinds
     {
+        /// <summary>
+        /// The key of every finding's first action: its recommended fix. Fix All with this key applies each finding's
+        /// recommended fix (the execution role where the keys go straight into a constructor, else a store lookup);
+        /// <c>dotnet format</c> uses the first action's key, so it fixes every fixable finding this way.
+        /// </summary>
+        public const string RecommendedKey = "SecretsAnalyzer.Recommended";
+
         public const string UseExecutionRoleKey = "SecretsAnalyzer.UseExecutionRole";
         public const string ReadFromSecretsManagerKey = "SecretsAnalyzer.ReadFromSecretsManager";
         public const string ReadFromParameterStoreKey = "SecretsAnalyzer.ReadFromParameterStore";

@@ -64,6 +64,14 @@ namespace SecretsAnalyzer.CodeFixes
             Document valueDocument = document;
             SemanticModel valueModel = model;
             ExpressionSyntax? value = ClimbToValue(found);
+            if (!(value is IdentifierNameSyntax || value is MemberAccessExpressionSyntax) &&
+                !InsideStringToken(root, diagnostic.Location.SourceSpan) &&
+                ConstantHoldingFinding(value, model, diagnostic.Id, cancellationToken) is ExpressionSyntax holder)
+            {
+                // "key " + KeyId: the finding is the constant's value; its declaration is what moves.
+                value = holder;
+            }
+
             if (value is IdentifierNameSyntax || value is MemberAccessExpressionSyntax)
             {
                 (valueDocument, value) = await ResolveConstantAsync(document, value, model, cancellationToken).ConfigureAwait(false);
@@ -158,6 +166,54 @@ namespace SecretsAnalyzer.CodeFixes
             }
 
             return current;
+        }
+
+        private static bool InsideStringToken(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            SyntaxToken token = root.FindToken(span.Start);
+            return token.Span.Contains(span) &&
+                (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
+                 token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) ||
+                 token.IsKind(SyntaxKind.Utf8StringLiteralToken));
+        }
+
+        /// <summary>The one named constant inside a folded expression whose own value carries what the rule found.</summary>
+        private static ExpressionSyntax? ConstantHoldingFinding(ExpressionSyntax expression, SemanticModel model, string ruleId, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? holder = null;
+            foreach (SyntaxNode node in expression.DescendantNodesAndSelf())
+            {
+                if (!(node is IdentifierNameSyntax || node is MemberAccessExpressionSyntax) || node.Parent is MemberAccessExpressionSyntax parentAccess && parentAccess.Name == node)
+                {
+                    continue;
+                }
+
+                ISymbol? symbol = model.GetSymbolInfo(node, cancellationToken).Symbol;
+                bool isConst = (symbol is IFieldSymbol field && field.IsConst) || (symbol is ILocalSymbol local && local.IsConst);
+                if (!isConst || !symbol!.Locations.Any(l => l.IsInSource) || !(model.GetConstantValue(node, cancellationToken).Value is string text))
+                {
+                    continue;
+                }
+
+                bool carries = ruleId switch
+                {
+                    RuleIds.AwsAccessKeyId => AwsKeys.ContainsAccessKeyId(text),
+                    RuleIds.AwsSecretKey => AwsKeys.HasLongKeyRun(text),
+                    RuleIds.RoleArn => text.IndexOf("arn:", StringComparison.Ordinal) >= 0,
+                    _ => false,
+                };
+                if (carries)
+                {
+                    if (holder != null)
+                    {
+                        return null;
+                    }
+
+                    holder = (ExpressionSyntax)node;
+                }
+            }
+
+            return holder;
         }
 
         /// <summary>A named constant passed as an argument: the value is its declaration's initializer.</summary>
@@ -320,7 +376,7 @@ namespace SecretsAnalyzer.CodeFixes
                 string type = TypeName(value, document.Project);
                 string? memberPart = member switch
                 {
-                    BaseFieldDeclarationSyntax _ => declaredName,
+                    BaseFieldDeclarationSyntax field => field.Declaration.Variables.FirstOrDefault(v => v.Span.Contains(value.Span))?.Identifier.ValueText,
                     PropertyDeclarationSyntax property => property.Identifier.ValueText,
                     IndexerDeclarationSyntax _ => "indexer",
                     EventDeclarationSyntax e => e.Identifier.ValueText,
@@ -332,7 +388,7 @@ namespace SecretsAnalyzer.CodeFixes
                     _ => null,
                 };
 
-                string? detail = !string.IsNullOrEmpty(receiver) ? receiver : (member is BaseFieldDeclarationSyntax ? null : declaredName);
+                string? detail = !string.IsNullOrEmpty(receiver) ? receiver : declaredName;
 
                 var name = new System.Text.StringBuilder();
                 if (!string.IsNullOrEmpty(memberPart))
@@ -695,51 +751,18 @@ namespace SecretsAnalyzer.CodeFixes
                 return false;
             }
 
-            for (SyntaxNode? current = value.Parent; current != null; current = current.Parent)
+            // The handler model knows which ILambdaContext (parameter or local) is usable here.
+            var lambda = SecretsAnalyzer.Lambda.LambdaHandlerModel.Create(model.Compilation);
+            if (plan.ConstDeclaration is FieldDeclarationSyntax ||
+                !lambda.TryGetLambdaContextInScope(value, model, cancellationToken, out ISymbol? context) || context == null ||
+                context.Name.StartsWith("_", StringComparison.Ordinal))
             {
-                IEnumerable<ParameterSyntax> parameters;
-                switch (current)
-                {
-                    case ParenthesizedLambdaExpressionSyntax lambda:
-                        parameters = lambda.ParameterList.Parameters;
-                        break;
-                    case SimpleLambdaExpressionSyntax simple:
-                        parameters = new[] { simple.Parameter };
-                        break;
-                    case AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList != null:
-                        parameters = anonymous.ParameterList.Parameters;
-                        break;
-                    case LocalFunctionStatementSyntax localFunction:
-                        parameters = localFunction.ParameterList.Parameters;
-                        break;
-                    case BaseMethodDeclarationSyntax method:
-                        parameters = method.ParameterList.Parameters;
-                        break;
-                    case BaseTypeDeclarationSyntax _:
-                        return false;
-                    default:
-                        continue;
-                }
-
-                foreach (ParameterSyntax parameter in parameters)
-                {
-                    if (model.GetDeclaredSymbol(parameter, cancellationToken) is IParameterSymbol symbol &&
-                        SymbolEqualityComparer.Default.Equals(symbol.Type, types.LambdaContextType) && symbol.RefKind == RefKind.None &&
-                        !parameter.Identifier.ValueText.StartsWith("_", StringComparison.Ordinal) && !parameter.Identifier.IsMissing)
-                    {
-                        if (plan.ConstDeclaration is FieldDeclarationSyntax)
-                        {
-                            return false;
-                        }
-
-                        plan.ContextParameter = parameter.Identifier.ValueText;
-                        plan.RoleResource = resource;
-                        return true;
-                    }
-                }
+                return false;
             }
 
-            return false;
+            plan.ContextParameter = context.Name;
+            plan.RoleResource = resource;
+            return true;
         }
 
         /// <summary><c>role/path/Name</c> from <c>arn:&lt;partition&gt;:iam::&lt;account or *&gt;:role/path/Name</c>, or null.</summary>

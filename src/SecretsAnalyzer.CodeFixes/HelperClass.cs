@@ -26,12 +26,15 @@ namespace SecretsAnalyzer.CodeFixes
             methodName == GetSecretAsync || methodName == GetSecret || methodName == GetParameterAsync || methodName == GetParameter;
 
         /// <summary>The helper's source for a project with the given packages, in namespace <paramref name="rootNamespace"/> (null: global).</summary>
-        public static string Generate(string? rootNamespace, AwsTypes types)
+        public static string Generate(string? rootNamespace, AwsTypes types) =>
+            Generate(rootNamespace, types.HasSecretsManager, types.HasParameterStore, types.HasArn);
+
+        /// <summary>The helper's source for the given packages: Secrets Manager, Parameter Store, AWSSDK.Core's <c>Amazon.Arn</c>.</summary>
+        public static string Generate(string? rootNamespace, bool secretsManager, bool parameterStore, bool arn)
         {
-            bool secrets = types.CanReadSecrets;
-            bool viaSecretsManager = types.HasSecretsManager;
-            bool parameters = types.HasParameterStore;
-            bool arn = types.HasArn;
+            bool secrets = secretsManager || parameterStore;
+            bool viaSecretsManager = secretsManager;
+            bool parameters = parameterStore;
 
             var usings = new System.Collections.Generic.SortedSet<string>(new UsingComparer())
             {

@@ -24,14 +24,14 @@ namespace SecretsAnalyzer.CodeFixes
 
                 Solution solution = context.Document.Project.Solution;
                 IReadOnlyList<Diagnostic> single = new[] { diagnostic };
-                foreach (FixKind kind in plan.Kinds)
+                for (int i = 0; i < plan.Kinds.Length; i++)
                 {
-                    FixKind chosen = kind;
+                    FixKind chosen = plan.Kinds[i];
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             FixKinds.Title(chosen),
                             cancellationToken => FixApplier.ApplyAsync(solution, single, chosen, fallBackToFirst: false, cancellationToken),
-                            FixKinds.Key(chosen)),
+                            i == 0 ? FixKinds.RecommendedKey : FixKinds.Key(chosen)),
                         diagnostic);
                 }
             }

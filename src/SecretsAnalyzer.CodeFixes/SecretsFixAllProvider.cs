@@ -10,8 +10,9 @@ namespace SecretsAnalyzer.CodeFixes
     /// <summary>
     /// Fix All in Document, Project or Solution as one change: every diagnostic is planned against the same solution,
     /// names are allocated once for the whole batch (unique in the solution) and each project gets the helper exactly
-    /// once. The batch applies the chosen fix where a finding offers it, and the finding's first fix elsewhere, so
-    /// <c>dotnet format</c> (which picks the first action of the first finding) fixes every fixable finding.
+    /// once. The first action of every finding carries <see cref="FixKinds.RecommendedKey"/>: Fix All with it applies
+    /// each finding's own first fix, so <c>dotnet format</c> (which takes the first action's key) fixes every fixable
+    /// finding the recommended way. A fix's own key applies that fix where offered and the first fix elsewhere.
     /// </summary>
     internal sealed class SecretsFixAllProvider : FixAllProvider
     {
@@ -51,9 +52,11 @@ namespace SecretsAnalyzer.CodeFixes
                 return null;
             }
 
-            FixKind requested = FixKinds.FromKey(fixAllContext.CodeActionEquivalenceKey) ?? FixKind.UseExecutionRole;
+            // The recommended key (or none) applies each finding's first fix; a fix's own key applies that fix where
+            // a finding offers it and the finding's first fix elsewhere.
+            FixKind? requested = FixKinds.FromKey(fixAllContext.CodeActionEquivalenceKey);
             Solution solution = fixAllContext.Solution;
-            string title = FixKinds.Title(requested) + " (all)";
+            string title = requested == null ? "Move every hard-coded credential out of the code" : FixKinds.Title(requested.Value) + " everywhere";
             return CodeAction.Create(
                 title,
                 cancellationToken => FixApplier.ApplyAsync(solution, diagnostics, requested, fallBackToFirst: true, cancellationToken),

@@ -21,8 +21,7 @@ namespace SecretsAnalyzer.CodeFixes
 
         private static readonly HashSet<string> EnvironmentWords = new HashSet<string>(StringComparer.Ordinal)
         {
-            "prod", "production", "prd", "dev", "development", "develop", "staging", "stage", "stg", "test", "testing",
-            "qa", "uat", "preprod", "sandbox", "local", "live", "int", "integration", "sit", "nonprod",
+            "prod", "production", "prd", "dev", "development", "staging", "stg", "qa", "uat", "preprod", "nonprod", "sandbox",
         };
 
         /// <summary>The logical name <c>type/member</c> without prefix.</summary>
