@@ -32,7 +32,9 @@ namespace SecretsAnalyzer.Cli.Tests
 
             ProcessResult scan = _repo.Cli(dir, "scan", sln, "--format", "json", "--no-restore");
             Assert.True(scan.ExitCode == 1, scan.All);
-            List<FindingKey> fromTool = FindingKey.FromJson(scan.StandardOutput);
+            // The build runs the rules where the sample references the analyzer (its three projects); the tool runs
+            // them on every project of the solution, which here also lists the analyzer's own sources under ../src.
+            List<FindingKey> fromTool = FindingKey.FromJson(scan.StandardOutput).Where(f => !f.Path.StartsWith('/')).ToList();
             Assert.Equal(fromTool.Count, fromTool.Distinct().Count());
             Assert.Equal(fromBuild.OrderBy(f => f.ToString()), fromTool.OrderBy(f => f.ToString()));
 
@@ -58,7 +60,8 @@ namespace SecretsAnalyzer.Cli.Tests
                 r.GetProperty("ruleId").GetString()!,
                 r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!,
                 r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32(),
-                r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startColumn").GetInt32()));
+                r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startColumn").GetInt32()))
+                .Where(f => !f.Path.StartsWith("file:", StringComparison.Ordinal));
             Assert.Equal(fromBuild.OrderBy(f => f.ToString()), results.OrderBy(f => f.ToString()));
 
             // Messages are redacted: no secret literal of the sample is in any output.
@@ -76,7 +79,7 @@ namespace SecretsAnalyzer.Cli.Tests
             Build(sln);
             ProcessResult before = _repo.Cli(dir, "scan", sln, "--format", "json", "--no-restore");
             Assert.True(before.ExitCode == 1, before.All);
-            List<FindingKey> findings = FindingKey.FromJson(before.StandardOutput);
+            List<FindingKey> findings = FindingKey.FromJson(before.StandardOutput).Where(f => !f.Path.StartsWith('/')).ToList();
             var literals = Literals(dir, findings);
             Assert.NotEmpty(literals);
             var secrets = Literals(dir, findings.Where(f => f.RuleId != "SECRETS004"));
@@ -127,7 +130,7 @@ namespace SecretsAnalyzer.Cli.Tests
             }
 
             var stayingLocations = checklist.Split("- [ ] ").Where(block => block.Contains("**Still in the source:**", StringComparison.Ordinal))
-                .Select(block => block.Split('`')[1]).ToHashSet();
+                .Select(block => block.Split('`')[1]).Where(location => !location.StartsWith('/')).ToHashSet();
             var moved = Literals(dir, findings.Where(f => !stayingLocations.Contains(f.Path + ":" + f.Line + ":" + f.Column)), original: true);
             Assert.NotEmpty(moved);
 
@@ -168,7 +171,7 @@ namespace SecretsAnalyzer.Cli.Tests
 
             // Then scan finds nothing that a fix could move, and the solution builds.
             ProcessResult after = _repo.Cli(dir, "scan", sln, "--format", "json", "--no-restore");
-            Assert.Equal(stayingLocations.Count, FindingKey.FromJson(after.StandardOutput).Count);
+            Assert.Equal(stayingLocations.Count, FindingKey.FromJson(after.StandardOutput).Count(f => !f.Path.StartsWith('/')));
             ProcessResult rebuild = Build(sln);
             Assert.Contains(" 0 Error(s)", rebuild.StandardOutput);
 
@@ -281,6 +284,13 @@ namespace SecretsAnalyzer.Cli.Tests
                 SyntaxTree tree = CSharpSyntaxTree.ParseText(text);
                 var position = tree.GetText().Lines[finding.Line - 1].Start + finding.Column - 1;
                 SyntaxToken token = tree.GetRoot().FindToken(position);
+                if (token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                {
+                    // Part of a constant interpolation: the script holds the whole interpolated value.
+                    result.Add((token.ValueText, false));
+                    continue;
+                }
+
                 if (!token.IsKind(SyntaxKind.StringLiteralToken) || token.Parent is not LiteralExpressionSyntax literal)
                 {
                     continue;

@@ -258,7 +258,7 @@ namespace SecretsAnalyzer.Cli.Migration
                 await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
                 foreach (CodeAction action in Flatten(actions))
                 {
-                    if (action.EquivalenceKey == key)
+                    if (FixKeys.Is(action, key))
                     {
                         return new Candidate(diagnostic, fixer, key, id);
                     }

@@ -34,9 +34,12 @@ namespace SecretsAnalyzer.Cli.Migration
     /// </summary>
     internal static class FixKeys
     {
-        public const string ReadFromSecretsManager = "SecretsAnalyzer.ReadFromSecretsManager";
-        public const string ReadFromParameterStore = "SecretsAnalyzer.ReadFromParameterStore";
-        public const string ReadRoleArnFromParameterStore = "SecretsAnalyzer.ReadRoleArnFromParameterStore";
+        public const string ReadFromSecretsManager = SecretsAnalyzer.CodeFixes.FixKinds.ReadFromSecretsManagerKey;
+        public const string ReadFromParameterStore = SecretsAnalyzer.CodeFixes.FixKinds.ReadFromParameterStoreKey;
+        public const string ReadRoleArnFromParameterStore = SecretsAnalyzer.CodeFixes.FixKinds.ReadRoleArnFromParameterStoreKey;
+
+        /// <summary>The key of each finding's first (recommended) action, whatever fix it is; the title tells which.</summary>
+        public const string Recommended = SecretsAnalyzer.CodeFixes.FixKinds.RecommendedKey;
 
         public const string SecretsManagerName = "secrets-manager";
         public const string ParameterStoreName = "parameter-store";
@@ -50,13 +53,12 @@ namespace SecretsAnalyzer.Cli.Migration
                 ? ReadRoleArnFromParameterStore
                 : store == MigrationStore.SecretsManager ? ReadFromSecretsManager : ReadFromParameterStore;
 
-        public static string Title(string key) => key switch
-        {
-            ReadFromSecretsManager => "Read from AWS Secrets Manager",
-            ReadFromParameterStore => "Read from SSM Parameter Store",
-            ReadRoleArnFromParameterStore => "Read role ARN from SSM Parameter Store",
-            _ => key,
-        };
+        public static string Title(string key) =>
+            SecretsAnalyzer.CodeFixes.FixKinds.FromKey(key) is SecretsAnalyzer.CodeFixes.FixKind kind ? SecretsAnalyzer.CodeFixes.FixKinds.Title(kind) : key;
+
+        /// <summary>Whether <paramref name="action"/> is the fix with <paramref name="key"/> (its own key, or the recommended key and its title).</summary>
+        public static bool Is(Microsoft.CodeAnalysis.CodeActions.CodeAction action, string key) =>
+            action.EquivalenceKey == key || (action.EquivalenceKey == Recommended && action.Title == Title(key));
 
         public static MigrationStore ParseStore(string name) =>
             name == ParameterStoreName ? MigrationStore.ParameterStore

@@ -165,7 +165,7 @@ namespace SecretsAnalyzer.Cli.Migration
                 }
             }
 
-            return edits.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+            return edits.Values.Where(e => e.OldText != e.NewText).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
         }
 
         private static void Add(Dictionary<string, FileEdit> edits, FileEdit edit)
