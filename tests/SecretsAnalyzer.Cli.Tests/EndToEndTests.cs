@@ -107,7 +107,9 @@ namespace SecretsAnalyzer.Cli.Tests
             string scriptText = File.ReadAllText(script);
             List<ScriptEntry> entries = ScriptParser.Parse(scriptText);
             Assert.NotEmpty(entries);
-            Assert.All(entries, e => Assert.Equal("secretsmanager", e.Service));
+            // Credentials go to the chosen store; role ARNs (configuration, not secrets) to Parameter Store.
+            Assert.All(entries, e => Assert.Equal(e.RuleId == "SECRETS004" ? "ssm" : "secretsmanager", e.Service));
+            Assert.Contains(entries, e => e.Service == "secretsmanager");
             Assert.Equal(entries.Count, entries.Select(e => e.Name).Distinct().Count());
 
             // Never inline: each AWS CLI command takes its value as file://.

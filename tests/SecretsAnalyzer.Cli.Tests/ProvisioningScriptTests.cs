@@ -47,6 +47,7 @@ namespace SecretsAnalyzer.Cli.Tests
             List<ScriptEntry> parsed = ScriptParser.Parse(text);
             Assert.Equal(new[] { value, value + "x" }, parsed.Select(p => p.Value));
             Assert.Equal(new[] { "secretsmanager", "ssm" }, parsed.Select(p => p.Service));
+            Assert.All(parsed, p => Assert.Equal("SECRETS003", p.RuleId));
 
             // ...and run by sh with a stand-in aws.
             var calls = ScriptParser.RunWithFakeAws(script, _dir);

@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace SecretsAnalyzer.Cli.Tests
 {
     /// <summary>One value of a provisioning script, read back from the script text.</summary>
-    public sealed record ScriptEntry(string Service, string Name, string Value);
+    public sealed record ScriptEntry(string Service, string Name, string Value, string RuleId);
 
     /// <summary>Reads a provisioning script back: each quoted here-document and the AWS CLI command after it.</summary>
     public static class ScriptParser
@@ -40,7 +40,8 @@ namespace SecretsAnalyzer.Cli.Tests
                     : command.StartsWith("aws ssm put-parameter --type SecureString ", StringComparison.Ordinal) ? "ssm"
                     : throw new FormatException("unexpected command after a value: " + command);
                 Match name = Regex.Match(command, @"--name '(?<name>[^']*)'", RegexOptions.None, TimeSpan.FromSeconds(1));
-                entries.Add(new ScriptEntry(service, name.Groups["name"].Value, string.Join("\n", body)));
+                Match rule = Regex.Match(i > 0 ? lines[i - 1] : string.Empty, @"^# \d+\. (?<rule>SECRETS\d{3}) ", RegexOptions.None, TimeSpan.FromSeconds(1));
+                entries.Add(new ScriptEntry(service, name.Groups["name"].Value, string.Join("\n", body), rule.Groups["rule"].Value));
                 i = j + 1;
             }
 
