@@ -30,7 +30,15 @@ namespace SecretsAnalyzer.CodeFixes
             Generate(rootNamespace, types.HasSecretsManager, types.HasParameterStore, types.HasArn);
 
         /// <summary>The helper's source for the given packages: Secrets Manager, Parameter Store, AWSSDK.Core's <c>Amazon.Arn</c>.</summary>
-        public static string Generate(string? rootNamespace, bool secretsManager, bool parameterStore, bool arn)
+        public static string Generate(string? rootNamespace, bool secretsManager, bool parameterStore, bool arn) =>
+            Generate(rootNamespace, secretsManager, parameterStore, arn, hosted: false);
+
+        /// <summary>
+        /// The helper as a namespace block that can be appended to an existing file (<paramref name="hosted"/>): its
+        /// using directives sit inside the block, so they do not reach the rest of the file, and the nullable context
+        /// is restored after it.
+        /// </summary>
+        public static string Generate(string? rootNamespace, bool secretsManager, bool parameterStore, bool arn, bool hosted)
         {
             bool secrets = secretsManager || parameterStore;
             bool viaSecretsManager = secretsManager;
@@ -66,22 +74,37 @@ namespace SecretsAnalyzer.CodeFixes
             }
 
             var b = new StringBuilder();
-            b.Append(Marker).Append(" Values moved out of the source are read here at run time; store each one under the name used at the call.\n");
-            b.Append("#nullable enable\n\n");
-            foreach (string u in usings)
-            {
-                b.Append("using ").Append(u).Append(";\n");
-            }
-
-            b.Append('\n');
-            string indent = string.Empty;
-            if (!string.IsNullOrEmpty(rootNamespace))
-            {
-                b.Append("namespace ").Append(rootNamespace).Append("\n{\n");
-                indent = "    ";
-            }
-
             var body = new StringBuilder();
+            if (hosted)
+            {
+                b.Append("#nullable enable\n");
+                b.Append("namespace ").Append(rootNamespace).Append("\n{\n");
+                foreach (string u in usings)
+                {
+                    body.Append("using ").Append(u).Append(";\n");
+                }
+
+                body.Append('\n');
+                body.Append(Marker).Append(" Values moved out of the source are read here at run time; store each one under the name used at the call.\n");
+            }
+            else
+            {
+                b.Append(Marker).Append(" Values moved out of the source are read here at run time; store each one under the name used at the call.\n");
+                b.Append("#nullable enable\n\n");
+                foreach (string u in usings)
+                {
+                    b.Append("using ").Append(u).Append(";\n");
+                }
+
+                b.Append('\n');
+                if (!string.IsNullOrEmpty(rootNamespace))
+                {
+                    b.Append("namespace ").Append(rootNamespace).Append("\n{\n");
+                }
+            }
+
+            string indent = string.IsNullOrEmpty(rootNamespace) ? string.Empty : "    ";
+
             body.Append("/// <summary>\n");
             body.Append("/// Reads secrets and parameters from AWS once per process. Each client is created once and each value is cached\n");
             body.Append("/// for the process lifetime, so warm invocations make no call. Thread-safe. Each account holds its own value\n");
@@ -229,6 +252,11 @@ namespace SecretsAnalyzer.CodeFixes
             if (!string.IsNullOrEmpty(rootNamespace))
             {
                 b.Append("}\n");
+            }
+
+            if (hosted)
+            {
+                b.Append("#nullable restore\n");
             }
 
             return b.ToString();

@@ -43,7 +43,8 @@ namespace SecretsAnalyzer.CodeFixes
 
             SyntaxTree? tree = existing.Locations.First(l => l.IsInSource).SourceTree;
             Document? document = tree == null ? null : project.GetDocument(tree);
-            bool ours = tree != null && tree.GetText().ToString().Contains(HelperClass.Marker);
+            // Only a file of its own that we wrote may be regenerated; a helper hosted in another file never is.
+            bool ours = tree != null && tree.GetText().ToString().TrimStart('\uFEFF').StartsWith(HelperClass.Marker, System.StringComparison.Ordinal);
             return new HelperState(rootNamespace, existing, document, ours);
         }
 

@@ -105,7 +105,7 @@ namespace SecretsAnalyzer.Rules
                     break;
 
                 case InterpolatedStringExpressionSyntax interpolated:
-                    if (!CandidateCollector.AnyTextPart(interpolated, QuickTest))
+                    if (!CandidateCollector.AnyTextPart(interpolated, QuickTest) && !CandidateCollector.MayHoldConstants(interpolated))
                     {
                         return;
                     }

@@ -214,6 +214,33 @@ class C
             Assert.DoesNotContain("add the NuGet package", Assert.Single(withStores, d => d.Id == RuleIds.AwsAccessKeyId).Descriptor.Description.ToString());
         }
 
+        [Fact]
+        public async Task HostedHelper_CompilesAtTheEndOfAFile_AndItsUsingsStayInside()
+        {
+            // What dotnet format gets: the helper appended to an existing file as a namespace block of its own.
+            string host = @"using System.Collections.Generic;
+
+namespace OrdersFunction
+{
+    // 'Tag' would be ambiguous if the helper's Amazon.*.Model usings reached this code.
+    public class Tag { }
+
+    public class Orders
+    {
+        public List<Tag> Tags { get; } = new List<Tag>();
+    }
+}
+" + HelperClass.Generate("OrdersFunction", secretsManager: true, parameterStore: true, arn: true, hosted: true);
+            ImmutableArray<MetadataReference> references = await TestReferences.Net80WithAws.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var compilation = CSharpCompilation.Create(
+                "Hosted",
+                new[] { CSharpSyntaxTree.ParseText(host), CSharpSyntaxTree.ParseText(LambdaStubs.SecretsManager) },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS8632"));
+            Assert.EndsWith("#nullable restore\n", host, StringComparison.Ordinal);
+        }
+
         public static IEnumerable<object[]> Fixers() =>
             typeof(HardCodedCredentialCodeFixProvider).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
