@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using SecretsAnalyzer.Cli.Loading;
+using SecretsAnalyzer.Cli.Reporting;
+using SecretsAnalyzer.Cli.Scanning;
+using Spectre.Console;
+
+namespace SecretsAnalyzer.Cli.Migration
+{
+    /// <summary>`secrets-analyzer migrate`: plan, check, then write the script, the checklist and the sources (in that order), or nothing.</summary>
+    internal sealed class Migrator
+    {
+        public const int ExitRefused = 1;
+
+        private readonly ConsoleUi _ui;
+
+        public Migrator(ConsoleUi ui) => _ui = ui;
+
+        /// <summary>One file the migration writes: its new text, and its old text when it existed.</summary>
+        internal sealed record FileEdit(string Path, string? OldText, string NewText, Encoding Encoding);
+
+        public async Task<int> RunAsync(string path, MigrationOptions options, LoadOptions loadOptions, CancellationToken cancellationToken)
+        {
+            if (options.ProvisionScript == null && !options.DryRun)
+            {
+                _ui.Error("--provision-script FILE is required (or use --dry-run to see what would change).");
+                return CliApp.ExitLoadFailure;
+            }
+
+            if (options.ProvisionScript != null)
+            {
+                string? refusal = ScriptLocation.Refusal(options.ProvisionScript);
+                if (refusal != null)
+                {
+                    if (!options.DryRun)
+                    {
+                        _ui.Error("refusing to write the provisioning script at " + options.ProvisionScript + ": " + refusal + ".");
+                        _ui.Info("Nothing was changed.");
+                        return ExitRefused;
+                    }
+
+                    _ui.Warning("a real run would refuse the provisioning script at " + options.ProvisionScript + ": " + refusal + ".");
+                }
+            }
+
+            var (session, problems) = await _ui.WithStatusAsync("Loading " + path, status => ScanSession.OpenAsync(path, loadOptions, status, cancellationToken)).ConfigureAwait(false);
+            if (session == null)
+            {
+                CliApp.ReportLoadProblems(_ui, problems);
+                return CliApp.ExitLoadFailure;
+            }
+
+            using (session)
+            {
+                CliApp.ReportCompilerErrors(_ui, session);
+                MigrationPlan plan;
+                IReadOnlyList<FileEdit> edits;
+                try
+                {
+                    plan = await _ui.WithStatusAsync("Planning the migration", status => MigrationEngine.PlanAsync(session, options.Store, status, cancellationToken)).ConfigureAwait(false);
+                    edits = await EditsAsync(plan, cancellationToken).ConfigureAwait(false);
+                    foreach (MovedValue move in plan.Moves)
+                    {
+                        string? unsupported = ProvisioningScript.Unsupported(move.Value);
+                        if (unsupported != null)
+                        {
+                            throw new MigrationRefusedException("the value moved to '" + move.Name + "' (" + move.Location + ") cannot be written to the script: " + unsupported);
+                        }
+                    }
+                }
+                catch (MigrationRefusedException e)
+                {
+                    _ui.Error("migration refused: " + e.Message);
+                    _ui.Info("Nothing was written.");
+                    return ExitRefused;
+                }
+
+                string input = session.Loaded.Input.SolutionPath ?? string.Join(", ", session.Loaded.Input.ProjectPaths);
+                if (plan.Moves.Count == 0 && edits.Count == 0)
+                {
+                    _ui.Info(plan.Checklist.Count == 0
+                        ? "Nothing to migrate: no hard-coded credentials found."
+                        : "Nothing to migrate: no finding can be moved to the store by a fix.");
+                    ReportStaying(plan);
+                    _ui.Info("Nothing was changed.");
+                    return CliApp.ExitClean;
+                }
+
+                if (options.DryRun)
+                {
+                    PrintDryRun(plan, edits, session.RootDirectory);
+                    return CliApp.ExitClean;
+                }
+
+                DateTimeOffset now = DateTimeOffset.UtcNow;
+                string script = Path.GetFullPath(options.ProvisionScript!);
+                string checklist = ScriptLocation.ChecklistPath(script);
+                string? again = ScriptLocation.Refusal(script);
+                if (again != null)
+                {
+                    _ui.Error("refusing to write the provisioning script at " + script + ": " + again + ".");
+                    _ui.Info("Nothing was written.");
+                    return ExitRefused;
+                }
+
+                // The values first: once the sources are rewritten, the script is the only copy.
+                ScriptLocation.CreatePrivate(script, ProvisioningScript.Render(plan.Moves, input, now));
+                using (var stream = new FileStream(checklist, FileMode.CreateNew, FileAccess.Write))
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+                {
+                    writer.Write(RotationChecklist.Render(plan.Checklist, input, script, now));
+                }
+
+                WriteSources(edits);
+                PrintSummary(plan, edits, session.RootDirectory, script, checklist);
+                return CliApp.ExitClean;
+            }
+        }
+
+        /// <summary>The files the rewritten solution differs in: changed and added C# documents. Anything else is refused.</summary>
+        internal static async Task<IReadOnlyList<FileEdit>> EditsAsync(MigrationPlan plan, CancellationToken cancellationToken)
+        {
+            var edits = new Dictionary<string, FileEdit>(StringComparer.Ordinal);
+            SolutionChanges changes = plan.After.GetChanges(plan.Before);
+            if (changes.GetAddedProjects().Any() || changes.GetRemovedProjects().Any())
+            {
+                throw new MigrationRefusedException("the fixes added or removed a project");
+            }
+
+            foreach (ProjectChanges project in changes.GetProjectChanges())
+            {
+                if (project.GetRemovedDocuments().Any() || project.GetChangedAdditionalDocuments().Any() || project.GetChangedAnalyzerConfigDocuments().Any() ||
+                    project.GetAddedAdditionalDocuments().Any() || project.GetAddedMetadataReferences().Any() || project.GetAddedProjectReferences().Any())
+                {
+                    throw new MigrationRefusedException("the fixes changed " + project.NewProject.Name + " in a way the tool cannot write (removed documents, project or package references, or non-C# files)");
+                }
+
+                foreach (DocumentId id in project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
+                {
+                    Document before = project.OldProject.GetDocument(id)!;
+                    Document after = project.NewProject.GetDocument(id)!;
+                    SourceText oldText = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                    SourceText newText = await after.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                    Add(edits, new FileEdit(before.FilePath ?? throw new MigrationRefusedException(before.Name + " has no path"), oldText.ToString(), newText.ToString(), oldText.Encoding ?? newText.Encoding ?? new UTF8Encoding(false)));
+                }
+
+                foreach (DocumentId id in project.GetAddedDocuments())
+                {
+                    Document added = project.NewProject.GetDocument(id)!;
+                    string file = added.FilePath ?? Path.Combine(Path.GetDirectoryName(project.NewProject.FilePath!)!, Path.Combine(added.Folders.ToArray()), added.Name);
+                    if (File.Exists(file))
+                    {
+                        throw new MigrationRefusedException("the fixes add " + file + ", which already exists on disk outside the project");
+                    }
+
+                    SourceText text = await added.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                    Add(edits, new FileEdit(file, null, text.ToString(), text.Encoding ?? new UTF8Encoding(false)));
+                }
+            }
+
+            return edits.Values.Where(e => e.OldText != e.NewText).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        }
+
+        private static void Add(Dictionary<string, FileEdit> edits, FileEdit edit)
+        {
+            // A file shared by several target frameworks is changed identically in each.
+            if (edits.TryGetValue(edit.Path, out FileEdit? existing) && existing.NewText != edit.NewText)
+            {
+                throw new MigrationRefusedException("the fixes rewrote " + edit.Path + " differently for different target frameworks");
+            }
+
+            edits[edit.Path] = edit;
+        }
+
+        /// <summary>Writes every file to a temporary sibling first, then moves each into place.</summary>
+        private static void WriteSources(IReadOnlyList<FileEdit> edits)
+        {
+            var staged = new List<(string Temp, string Path)>();
+            try
+            {
+                foreach (FileEdit edit in edits)
+                {
+                    string temp = edit.Path + ".secrets-analyzer.tmp";
+                    File.WriteAllText(temp, edit.NewText, edit.Encoding);
+                    staged.Add((temp, edit.Path));
+                }
+
+                foreach (var (temp, target) in staged)
+                {
+                    if (File.Exists(target) && !OperatingSystem.IsWindows())
+                    {
+                        File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+                    }
+
+                    File.Move(temp, target, overwrite: true);
+                }
+            }
+            finally
+            {
+                foreach (var (temp, _) in staged)
+                {
+                    if (File.Exists(temp))
+                    {
+                        File.Delete(temp);
+                    }
+                }
+            }
+        }
+
+        private void PrintDryRun(MigrationPlan plan, IReadOnlyList<FileEdit> edits, string root)
+        {
+            foreach (FileEdit edit in edits)
+            {
+                string relative = Finding.Relative(root, edit.Path);
+                string oldText = Mask(edit.OldText ?? string.Empty, plan.Checklist.Select(c => c.Finding).Where(f => f.FilePath == edit.Path));
+                string newText = Mask(edit.NewText, plan.Remaining.Where(f => f.FilePath == edit.Path));
+                string diff = UnifiedDiff.Render(edit.OldText == null ? "/dev/null" : "a/" + relative, "b/" + relative, oldText, newText);
+                foreach (string line in diff.TrimEnd('\n').Split('\n'))
+                {
+                    string colour = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) ? "bold"
+                        : line.StartsWith('+') ? "green" : line.StartsWith('-') ? "red" : line.StartsWith("@@", StringComparison.Ordinal) ? "cyan" : "default";
+                    _ui.Out.MarkupLine("[" + colour + "]" + Markup.Escape(line) + "[/]");
+                }
+            }
+
+            _ui.Out.WriteLine();
+            _ui.Out.Write(MovesTable(plan.Moves, "Would create"));
+            ReportStaying(plan);
+            _ui.Info("Dry run: nothing was written. Secret characters are masked (\u2022) in the diff; a real run writes them to the provisioning script only.");
+        }
+
+        private void PrintSummary(MigrationPlan plan, IReadOnlyList<FileEdit> edits, string root, string script, string checklist)
+        {
+            _ui.Out.Write(MovesTable(plan.Moves, "Moved"));
+            _ui.Out.MarkupLine("Rewrote " + TextReport.Plural(edits.Count(e => e.OldText != null), "file") + ", added " + TextReport.Plural(edits.Count(e => e.OldText == null), "file") + ":");
+            foreach (FileEdit edit in edits)
+            {
+                _ui.Out.MarkupLine("  " + (edit.OldText == null ? "[green]added[/]   " : "[yellow]changed[/] ") + Markup.Escape(Finding.Relative(root, edit.Path)));
+            }
+
+            _ui.Out.MarkupLine("Provisioning script: " + Markup.Escape(script) + " (mode 0600, " + TextReport.Plural(plan.Moves.Count, "value") + ")");
+            _ui.Out.MarkupLine("Rotation checklist:  " + Markup.Escape(checklist) + " (" + TextReport.Plural(plan.Checklist.Count(c => c.Finding.RuleId != RuleIds.RoleArn), "credential") + " to rotate)");
+            ReportStaying(plan);
+            _ui.Out.MarkupLine("[bold]Next:[/] run the script once per AWS account (e.g. [italic]AWS_PROFILE=prod sh " + Markup.Escape(Path.GetFileName(script)) + "[/]), delete it, rotate every credential in the checklist, and rebuild.");
+        }
+
+        private void ReportStaying(MigrationPlan plan)
+        {
+            var staying = plan.Checklist.Where(c => c.Move == null).ToList();
+            if (staying.Count == 0)
+            {
+                return;
+            }
+
+            _ui.Warning(TextReport.Plural(staying.Count, "finding") + " stay in the source:");
+            foreach (ChecklistEntry entry in staying)
+            {
+                _ui.Info("  " + entry.Finding.RuleId + " " + entry.Finding.Where + ": " + entry.NotMovedReason);
+            }
+        }
+
+        private static Table MovesTable(IReadOnlyList<MovedValue> moves, string verb)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title(verb + " " + TextReport.Plural(moves.Count, "value"));
+            table.AddColumn(new TableColumn("#").RightAligned());
+            table.AddColumn("Store");
+            table.AddColumn("Name");
+            table.AddColumn("Rule");
+            table.AddColumn("From");
+            foreach (MovedValue move in moves)
+            {
+                table.AddRow(
+                    move.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    move.Store == StoreKind.SecretsManager ? "Secrets Manager" : "Parameter Store (SecureString)",
+                    Markup.Escape(move.Name),
+                    move.RuleId + " " + Markup.Escape(RotationChecklist.KindTitle(move.Kind, move.RuleId)),
+                    Markup.Escape(move.Location));
+            }
+
+            return table;
+        }
+
+        /// <summary>Replaces the characters of each finding (the secret itself) with bullets.</summary>
+        internal static string Mask(string text, IEnumerable<Finding> findings)
+        {
+            SourceText source = SourceText.From(text);
+            char[] chars = text.ToCharArray();
+            foreach (Finding f in findings)
+            {
+                if (f.Line - 1 >= source.Lines.Count || f.EndLine - 1 >= source.Lines.Count)
+                {
+                    continue;
+                }
+
+                int start = source.Lines[f.Line - 1].Start + f.Column - 1;
+                int end = source.Lines[f.EndLine - 1].Start + f.EndColumn - 1;
+                for (int i = Math.Max(0, start); i < Math.Min(chars.Length, end); i++)
+                {
+                    if (chars[i] != '\n' && chars[i] != '\r')
+                    {
+                        chars[i] = '\u2022';
+                    }
+                }
+            }
+
+            return new string(chars);
+        }
+    }
+}
