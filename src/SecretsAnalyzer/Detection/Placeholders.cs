@@ -85,6 +85,12 @@ namespace SecretsAnalyzer.Detection
                 return true;
             }
 
+            if (text[start] == '\u2026')
+            {
+                // "…" (an elision in documentation: "password=…</c>"); no generated password starts with it.
+                return true;
+            }
+
             if (!AnyLetterOrDigit(text, start, length))
             {
                 // "...", "***)", "?!": punctuation only, an elision in prose or a mask.

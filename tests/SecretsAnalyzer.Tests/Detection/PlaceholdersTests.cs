@@ -70,6 +70,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData(":password")]
         [InlineData("...")]
         [InlineData("***)")]
+        [InlineData("\u2026</c>")]
         [InlineData("test")]
         [InlineData("\uFFFC")]
         [InlineData("\uFFFC\uFFFC")]
