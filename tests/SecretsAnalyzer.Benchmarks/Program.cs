@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
+using SecretsAnalyzer.Benchmarks.Core;
+
+namespace SecretsAnalyzer.Benchmarks
+{
+    /// <summary>
+    /// dotnet run -c Release --project tests/SecretsAnalyzer.Benchmarks -- [options]
+    ///   (no option)          the full run: 200,000-line generated project, keystroke cost, hostile-input scaling
+    ///   --smoke              a tiny run that finishes in seconds (what CI runs)
+    ///   --files N --lines N --rounds N --edits N --scaling-scale X (0 skips scaling)
+    ///   --real DIR           the configuration table for the C# files under DIR (bin/obj skipped)
+    ///   --out FILE           also write the report to FILE
+    ///   --bdn [BDN args]     the BenchmarkDotNet suite (MemoryDiagnoser) on a medium project
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "--bdn")
+            {
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Skip(1).ToArray());
+                return 0;
+            }
+
+            PerfOptions options = args.Contains("--smoke") ? PerfOptions.Smoke() : new PerfOptions();
+            string? output = null, real = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException("missing value after " + args[i]);
+                switch (args[i])
+                {
+                    case "--smoke": break;
+                    case "--files": options.Files = int.Parse(Value()); break;
+                    case "--lines": options.LinesPerFile = int.Parse(Value()); break;
+                    case "--rounds": options.Rounds = int.Parse(Value()); break;
+                    case "--edits": options.KeystrokeEdits = int.Parse(Value()); break;
+                    case "--context-files": options.KeystrokeContextFiles = int.Parse(Value()); break;
+                    case "--scaling-scale": options.ScalingScale = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--scaling-repetitions": options.ScalingRepetitions = int.Parse(Value()); break;
+                    case "--out": output = Value(); break;
+                    case "--real": real = Value(); break;
+                    default: throw new ArgumentException("unknown option " + args[i]);
+                }
+            }
+
+            var harness = new PerfHarness(options, DefaultReferences(), Console.Out);
+            PerfReport report;
+            if (real != null)
+            {
+                List<SyntaxTree> trees = Directory.EnumerateFiles(real, "*.cs", SearchOption.AllDirectories)
+                    .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(d => d is "bin" or "obj"))
+                    .OrderBy(p => p, StringComparer.Ordinal)
+                    .Select(p => LambdaCodeGenerator.Parse(File.ReadAllText(p), p))
+                    .ToList();
+                report = harness.RunOnTrees(trees, Path.GetFileName(Path.GetFullPath(real).TrimEnd(Path.DirectorySeparatorChar)));
+            }
+            else
+            {
+                report = harness.Run();
+            }
+
+            string text = PerfHarness.Format(report);
+            Console.WriteLine();
+            Console.WriteLine(text);
+            if (output != null)
+            {
+                File.WriteAllText(output, text);
+            }
+
+            return report.AnalyzerExceptions.Count == 0 ? 0 : 1;
+        }
+
+        /// <summary>The .NET reference assemblies, the real AWS SDK assemblies, and every assembly next to this program (for --real).</summary>
+        public static IReadOnlyList<MetadataReference> DefaultReferences()
+        {
+            var references = new List<MetadataReference>(References.Framework());
+            foreach (Type type in new[] { typeof(Amazon.Runtime.BasicAWSCredentials), typeof(Amazon.S3.AmazonS3Client), typeof(Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient), typeof(Amazon.SecurityToken.Model.AssumeRoleRequest) })
+            {
+                references.Add(MetadataReference.CreateFromFile(type.Assembly.Location));
+            }
+
+            return references;
+        }
+    }
+}
