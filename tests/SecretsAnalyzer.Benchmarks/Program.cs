@@ -14,6 +14,7 @@ namespace SecretsAnalyzer.Benchmarks
     ///   --smoke              a tiny run that finishes in seconds (what CI runs)
     ///   --files N --lines N --rounds N --edits N --scaling-scale X (0 skips scaling)
     ///   --real DIR           the configuration table for the C# files under DIR (bin/obj skipped)
+    ///   --sections a,b       only these parts: table, direct, keystroke, scaling
     ///   --out FILE           also write the report to FILE
     ///   --bdn [BDN args]     the BenchmarkDotNet suite (MemoryDiagnoser) on a medium project
     /// </summary>
@@ -44,6 +45,7 @@ namespace SecretsAnalyzer.Benchmarks
                     case "--scaling-repetitions": options.ScalingRepetitions = int.Parse(Value()); break;
                     case "--out": output = Value(); break;
                     case "--real": real = Value(); break;
+                    case "--sections": options.Sections = new HashSet<string>(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                     default: throw new ArgumentException("unknown option " + args[i]);
                 }
             }

@@ -19,6 +19,9 @@ namespace SecretsAnalyzer.Rules
     {
         private static readonly SyntaxKind[] ArgumentKinds = { SyntaxKind.Argument };
 
+        // The quick test as a delegate, made once: a method group converted at each call allocates.
+        private System.Func<string, bool>? _quickTest;
+
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -73,8 +76,8 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
-            SecretsOptions options = state.Options.Get(node.SyntaxTree);
-            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            // Generated code is rare: read the options only for it, or once a value passed the quick test.
+            if (context.IsGeneratedCode && !state.Options.Get(node.SyntaxTree).AnalyzeGeneratedCode)
             {
                 return;
             }
@@ -92,7 +95,7 @@ namespace SecretsAnalyzer.Rules
                     break;
 
                 case InterpolatedStringExpressionSyntax interpolated:
-                    if (!CandidateCollector.AnyTextPart(interpolated, QuickTest))
+                    if (!CandidateCollector.AnyTextPart(interpolated, _quickTest ??= QuickTest))
                     {
                         return;
                     }
@@ -123,6 +126,7 @@ namespace SecretsAnalyzer.Rules
                     return;
             }
 
+            SecretsOptions options = state.Options.Get(node.SyntaxTree);
             Analyze(new CandidateScope<TRuleState>(candidate, context.SemanticModel, state, options, context.ReportDiagnostic, context.CancellationToken));
         }
 
@@ -138,8 +142,7 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
-            SecretsOptions options = state.Options.Get(argument.SyntaxTree);
-            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            if (context.IsGeneratedCode && !state.Options.Get(argument.SyntaxTree).AnalyzeGeneratedCode)
             {
                 return;
             }
@@ -150,6 +153,7 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
+            SecretsOptions options = state.Options.Get(argument.SyntaxTree);
             ISymbol? symbol = context.SemanticModel.GetSymbolInfo(expression, context.CancellationToken).Symbol;
             var candidate = new CandidateText(text, expression, expression.SyntaxTree, expression.Span, System.Array.Empty<Segment>());
             Analyze(new CandidateScope<TRuleState>(candidate, context.SemanticModel, state, options, context.ReportDiagnostic, context.CancellationToken, symbol));

@@ -42,6 +42,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         public int Seed { get; set; } = 20261125;
 
+        /// <summary>Which parts to run: table (driver rounds, always when direct), direct, keystroke, scaling.</summary>
+        public HashSet<string> Sections { get; set; } = new HashSet<string> { "table", "direct", "keystroke", "scaling" };
+
         /// <summary>A tiny run that finishes in seconds: what CI runs.</summary>
         public static PerfOptions Smoke() => new PerfOptions
         {
@@ -72,6 +75,48 @@ namespace SecretsAnalyzer.Benchmarks.Core
         public Dictionary<string, int> Counts { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
     }
 
+    /// <summary>One configuration's callbacks run directly (<see cref="DirectDriver"/>) over every tree of a fresh compilation copy.</summary>
+    public sealed class DirectSample
+    {
+        /// <summary>Warm pass: the binding is cached, this is the analyzers' own code.</summary>
+        public double ThreadCpuMs { get; set; }
+
+        /// <summary>Cold pass: includes the binding that the analyzers' semantic calls trigger on fresh semantic models.</summary>
+        public double ColdThreadCpuMs { get; set; }
+
+        public long ColdAllocatedBytes { get; set; }
+
+        public long AllocatedBytes { get; set; }
+
+        public int Findings { get; set; }
+    }
+
+    /// <summary>The computed figures of the direct measurement for one configuration.</summary>
+    public sealed class DirectResult
+    {
+        public string Name { get; set; } = "";
+
+        public double ThreadCpuMs { get; set; }
+
+        /// <summary>Median over rounds of (this − as many empty analyzers in the same round).</summary>
+        public double AboveEmptyMs { get; set; }
+
+        /// <summary><see cref="AboveEmptyMs"/> / compiler-alone CPU.</summary>
+        public double Ratio { get; set; }
+
+        public double ColdThreadCpuMs { get; set; }
+
+        public double ColdAboveEmptyMs { get; set; }
+
+        public double ColdRatio { get; set; }
+
+        public double ColdBytesPerLiteral { get; set; }
+
+        public double BytesPerLiteral { get; set; }
+
+        public int Findings { get; set; }
+    }
+
     /// <summary>A set of analyzers to run with the compilation.</summary>
     public sealed class Configuration
     {
@@ -93,6 +138,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
         public bool IsFloor { get; }
 
         public List<Sample> Samples { get; } = new List<Sample>();
+
+        public List<DirectSample> DirectSamples { get; } = new List<DirectSample>();
     }
 
     /// <summary>The computed figures for one configuration.</summary>
@@ -186,6 +233,10 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         public List<ConfigurationResult> Configurations { get; } = new List<ConfigurationResult>();
 
+        public List<DirectResult> Direct { get; } = new List<DirectResult>();
+
+        public double CompilerAloneCpuMs { get; set; }
+
         public List<KeystrokeResult> Keystroke { get; } = new List<KeystrokeResult>();
 
         public int KeystrokeDocumentLines { get; set; }
@@ -258,11 +309,15 @@ namespace SecretsAnalyzer.Benchmarks.Core
             CSharpCompilation warm = CreateCompilation(project.Trees.Take(2 + Math.Min(_options.WarmupFiles, _options.Files)));
             foreach (Configuration configuration in configurations)
             {
-                Measure(warm, configuration.Create(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+                if (_options.Sections.Contains("table") || _options.Sections.Contains("direct"))
+                {
+                    Measure(warm, configuration.Create(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+                }
             }
 
             var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
-            for (int round = 0; round < _options.Rounds; round++)
+            int tableRounds = _options.Sections.Contains("table") || _options.Sections.Contains("direct") ? _options.Rounds : 0;
+            for (int round = 0; round < tableRounds; round++)
             {
                 for (int i = 0; i < configurations.Count; i++)
                 {
@@ -274,8 +329,17 @@ namespace SecretsAnalyzer.Benchmarks.Core
             }
 
             Compute(report, configurations, project.Literals);
-            Keystroke(report, types);
-            if (_options.ScalingScale > 0)
+            if (_options.Sections.Contains("direct"))
+            {
+                Direct(report, compilation, configurations, analyzerOptions, project.Literals);
+            }
+
+            if (_options.Sections.Contains("keystroke"))
+            {
+                Keystroke(report, types);
+            }
+
+            if (_options.ScalingScale > 0 && _options.Sections.Contains("scaling"))
             {
                 Scaling(report);
             }
@@ -321,6 +385,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
             }
 
             Compute(report, configurations, project.Literals);
+            Direct(report, compilation, configurations, analyzerOptions, project.Literals);
             report.AnalyzerExceptions.AddRange(_exceptions.Distinct());
             return report;
         }
@@ -406,6 +471,107 @@ namespace SecretsAnalyzer.Benchmarks.Core
             return sample;
         }
 
+        /// <summary>
+        /// Runs the configuration's callbacks directly over every tree of a fresh copy of the compilation, on this
+        /// thread, twice over the same semantic models: the first (cold) pass pays for the binding the analyzers'
+        /// semantic calls trigger, the second (warm) pass is their own code alone.
+        /// </summary>
+        public static DirectSample MeasureDirect(Compilation baseCompilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+        {
+            Compilation compilation = baseCompilation.Clone();
+            var models = compilation.SyntaxTrees.ToDictionary(t => t, t => compilation.GetSemanticModel(t));
+
+            // Hold every red node so no pass (and no configuration) pays for re-creating weakly held ones.
+            List<SyntaxNode> keepAlive = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodesAndSelf()).ToList();
+            var sample = new DirectSample();
+            for (int pass = 0; pass < 2; pass++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                long cpu0 = ThreadCpu.NowNanoseconds();
+                long bytes0 = GC.GetAllocatedBytesForCurrentThread();
+                int findings = RunDirect(compilation, models, analyzers, options);
+                long bytes1 = GC.GetAllocatedBytesForCurrentThread();
+                long cpu1 = ThreadCpu.NowNanoseconds();
+                if (pass == 0)
+                {
+                    sample.ColdThreadCpuMs = (cpu1 - cpu0) / 1e6;
+                    sample.ColdAllocatedBytes = bytes1 - bytes0;
+                }
+                else
+                {
+                    sample.ThreadCpuMs = (cpu1 - cpu0) / 1e6;
+                    sample.AllocatedBytes = bytes1 - bytes0;
+                    sample.Findings = findings;
+                }
+            }
+
+            GC.KeepAlive(keepAlive);
+            return sample;
+        }
+
+        private static int RunDirect(Compilation compilation, Dictionary<SyntaxTree, SemanticModel> models, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+        {
+            var drivers = analyzers.Select(a => new DirectDriver(a, compilation, options)).ToList();
+            int findings = 0;
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                // One semantic model per tree, shared by the analyzers and kept across passes, as the driver does.
+                SemanticModel model = models[tree];
+                foreach (DirectDriver driver in drivers)
+                {
+                    findings += driver.Run(tree, model).Count;
+                }
+            }
+
+            return findings;
+        }
+
+        /// <summary>
+        /// The analyzers' own cost, without the driver: their callbacks (and the binding their semantic questions
+        /// trigger) over every tree, minus the same walk with as many empty analyzers; interleaved rounds, medians.
+        /// </summary>
+        private void Direct(PerfReport report, Compilation compilation, List<Configuration> configurations, AnalyzerOptions options, int literals)
+        {
+            List<Configuration> direct = configurations.Where(c => c.RuleCount > 0).ToList();
+            foreach (Configuration configuration in direct)
+            {
+                MeasureDirect(compilation, configuration.Create(), options);
+            }
+
+            for (int round = 0; round < _options.Rounds; round++)
+            {
+                for (int i = 0; i < direct.Count; i++)
+                {
+                    Configuration configuration = direct[(i + round) % direct.Count];
+                    DirectSample sample = MeasureDirect(compilation, configuration.Create(), options);
+                    configuration.DirectSamples.Add(sample);
+                    _log.WriteLine($"  direct {round + 1}/{_options.Rounds} {configuration.Name,-40} warm {sample.ThreadCpuMs,8:F0} ms {sample.AllocatedBytes / 1048576.0,7:F1} MB   cold {sample.ColdThreadCpuMs,8:F0} ms {sample.ColdAllocatedBytes / 1048576.0,7:F1} MB  findings {sample.Findings}");
+                }
+            }
+
+            foreach (Configuration configuration in direct)
+            {
+                Configuration empty = direct.First(c => c.IsFloor && c.RuleCount == configuration.RuleCount);
+                int rounds = configuration.DirectSamples.Count;
+                var result = new DirectResult
+                {
+                    Name = configuration.Name,
+                    ThreadCpuMs = Median(configuration.DirectSamples.Select(d => d.ThreadCpuMs)),
+                    AboveEmptyMs = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => configuration.DirectSamples[r].ThreadCpuMs - empty.DirectSamples[r].ThreadCpuMs)),
+                    BytesPerLiteral = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => (double)(configuration.DirectSamples[r].AllocatedBytes - empty.DirectSamples[r].AllocatedBytes))) / literals,
+                    Findings = configuration.DirectSamples.Last().Findings,
+                    ColdThreadCpuMs = Median(configuration.DirectSamples.Select(d => d.ColdThreadCpuMs)),
+                    ColdAboveEmptyMs = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => configuration.DirectSamples[r].ColdThreadCpuMs - empty.DirectSamples[r].ColdThreadCpuMs)),
+                    ColdBytesPerLiteral = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => (double)(configuration.DirectSamples[r].ColdAllocatedBytes - empty.DirectSamples[r].ColdAllocatedBytes))) / literals,
+                };
+                result.Ratio = result.AboveEmptyMs / report.CompilerAloneCpuMs;
+                result.ColdRatio = result.ColdAboveEmptyMs / report.CompilerAloneCpuMs;
+                report.Direct.Add(result);
+            }
+        }
+
         private void OnAnalyzerException(Exception exception, DiagnosticAnalyzer analyzer, Diagnostic diagnostic)
         {
             _exceptions.Enqueue(analyzer.GetType().Name + ": " + exception.GetType().Name + ": " + exception.Message);
@@ -439,6 +605,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
         {
             Configuration baseline = configurations[0];
             double baselineCpu = Median(baseline.Samples.Select(s => s.CpuMs));
+            report.CompilerAloneCpuMs = baselineCpu;
             foreach (Configuration configuration in configurations)
             {
                 Configuration? floor = configuration.RuleCount == 0 || configuration.IsFloor
@@ -606,7 +773,23 @@ namespace SecretsAnalyzer.Benchmarks.Core
             w.WriteLine($"Environment: {report.Environment}");
             w.WriteLine($"Analyzers (reflection): {string.Join(", ", report.Analyzers)}");
             w.WriteLine($"Compilation: {report.Files:N0} files, {report.Lines:N0} lines, {report.Literals:N0} string literals, {report.CredentialsPlanted} planted credentials; {report.Rounds} interleaved rounds, single-threaded, medians.");
-            Configuration0(w, report);
+            if (report.Configurations.Any(c => c.CpuMs > 0))
+            {
+                Configuration0(w, report);
+            }
+
+            if (report.Direct.Count > 0)
+            {
+                w.WriteLine();
+                w.WriteLine($"The analyzers' own cost, without the driver: their callbacks run directly over every tree of a fresh compilation copy, thread CPU minus as many empty analyzers, ratio to the compiler alone ({report.CompilerAloneCpuMs:F0} ms CPU). Warm: second pass over the same semantic models (the analyzers' code alone). Cold: first pass, including the binding their semantic calls trigger on fresh models (an upper bound: the driver's own work binds too).");
+                w.WriteLine($"| {"configuration",-42} | {"warm CPU ms",11} | {"above empty",11} | {"ratio",7} | {"B/literal",9} | {"cold CPU ms",11} | {"above empty",11} | {"ratio",7} | {"B/literal",9} | {"findings",8} |");
+                w.WriteLine($"|{new string('-', 44)}|{new string('-', 13)}|{new string('-', 13)}|{new string('-', 9)}|{new string('-', 11)}|{new string('-', 13)}|{new string('-', 13)}|{new string('-', 9)}|{new string('-', 11)}|{new string('-', 10)}|");
+                foreach (DirectResult d in report.Direct)
+                {
+                    w.WriteLine($"| {d.Name,-42} | {d.ThreadCpuMs,11:F0} | {Num(d.AboveEmptyMs, "F0"),11} | {Pct(d.Ratio),7} | {Num(d.BytesPerLiteral, "F0"),9} | {d.ColdThreadCpuMs,11:F0} | {Num(d.ColdAboveEmptyMs, "F0"),11} | {Pct(d.ColdRatio),7} | {Num(d.ColdBytesPerLiteral, "F0"),9} | {d.Findings,8} |");
+                }
+            }
+
             if (report.Keystroke.Count > 0)
             {
             w.WriteLine();
