@@ -11,5 +11,11 @@ namespace SecretsAnalyzer
         public const string KindSessionToken = "SessionToken";
         public const string KindConnectionString = "ConnectionString";
         public const string KindRoleArn = "RoleArn";
+
+        /// <summary>SECRETS004: which case the role ARN is, a <c>SecretsAnalyzer.Detection.RoleArnKind</c> name (BoundAccount, WildcardRoleName, WildcardAccount).</summary>
+        public const string RoleArnCase = "RoleArnCase";
+
+        /// <summary>SECRETS004: the role resource of the ARN, <c>role/path/Name</c>, for fixes that rebuild the ARN.</summary>
+        public const string RoleArnResource = "RoleArnResource";
     }
 }
