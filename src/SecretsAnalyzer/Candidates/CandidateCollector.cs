@@ -75,6 +75,27 @@ namespace SecretsAnalyzer.Candidates
             return false;
         }
 
+        /// <summary>
+        /// Whether a hole of the interpolated string may be a named constant (<c>$"{Keys.Prefix}…"</c>), so the
+        /// folded text can hold more than its literal parts show. Syntax only; the fold asks the compiler.
+        /// </summary>
+        public static bool MayHoldConstants(InterpolatedStringExpressionSyntax interpolated)
+        {
+            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+            {
+                if (content is InterpolationSyntax hole && hole.AlignmentClause == null && hole.FormatClause == null)
+                {
+                    ExpressionSyntax e = SkipParentheses(hole.Expression);
+                    if (e is IdentifierNameSyntax || e is MemberAccessExpressionSyntax)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         public static CandidateText FromInterpolation(InterpolatedStringExpressionSyntax interpolated, SemanticModel model, CancellationToken cancellationToken)
         {
             StringBuilder builder = RentBuilder();

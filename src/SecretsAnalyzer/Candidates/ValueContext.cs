@@ -40,12 +40,43 @@ namespace SecretsAnalyzer.Candidates
 
         public NameHint ReceiverHint => NameHints.Classify(ReceiverName);
 
+        /// <summary>
+        /// The name of what the value stands in for, when it is the fallback of <c>??</c> or a branch of <c>?:</c>:
+        /// <c>Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "…"</c>, <c>config["Aws:SecretKey"] ?? "…"</c>,
+        /// <c>options.SecretKey ?? "…"</c>. Null when there is none.
+        /// </summary>
+        public string? AlternativeName { get; private set; }
+
         public static ValueContext Compute(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
         {
+            ValueContext context = ComputeCore(expression, model, cancellationToken, out string? alternative);
+            if (alternative != null)
+            {
+                context = new ValueContext(context.ReceiverName, context.Parameter, context.Container, context.Value) { AlternativeName = alternative };
+            }
+
+            return context;
+        }
+
+        private static ValueContext ComputeCore(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, out string? alternative)
+        {
+            alternative = null;
             ExpressionSyntax value = expression;
             SyntaxNode? parent = value.Parent;
             while (parent != null)
             {
+                if (alternative == null)
+                {
+                    if (parent is BinaryExpressionSyntax fallback && fallback.IsKind(SyntaxKind.CoalesceExpression) && fallback.Right == value)
+                    {
+                        alternative = NameOfSource(fallback.Left, model, cancellationToken);
+                    }
+                    else if (parent is ConditionalExpressionSyntax branches && branches.Condition != value)
+                    {
+                        alternative = NameOfSource(branches.WhenTrue == value ? branches.WhenFalse : branches.WhenTrue, model, cancellationToken);
+                    }
+                }
+
                 if (parent is ParenthesizedExpressionSyntax || parent is CastExpressionSyntax || parent is CheckedExpressionSyntax ||
                     parent.IsKind(SyntaxKind.SuppressNullableWarningExpression) ||
                     (parent is ConditionalExpressionSyntax conditional && conditional.Condition != value) ||
@@ -68,7 +99,16 @@ namespace SecretsAnalyzer.Candidates
             switch (parent)
             {
                 case EqualsValueClauseSyntax equals:
-                    return new ValueContext(DeclaredName(equals.Parent), null, null, value);
+                    {
+                        // Its siblings: the other declarators of `string id = "…", key = "…";`, the other parameters' defaults.
+                        SyntaxNode? siblings = equals.Parent switch
+                        {
+                            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } when declaration.Variables.Count > 1 => declaration,
+                            ParameterSyntax { Parent: ParameterListSyntax parameters } when parameters.Parameters.Count > 1 => parameters,
+                            _ => null,
+                        };
+                        return new ValueContext(DeclaredName(equals.Parent), null, siblings, value);
+                    }
 
                 case ArrowExpressionClauseSyntax arrow:
                     return new ValueContext(DeclaredName(arrow.Parent), null, null, value);
@@ -104,12 +144,22 @@ namespace SecretsAnalyzer.Candidates
                 case InitializerExpressionSyntax initializer:
                     {
                         string? name = null;
-                        if (initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression) && initializer.Expressions.Count == 2 && initializer.Expressions[1] == value)
+                        SyntaxNode container = initializer;
+                        if (initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression))
                         {
-                            name = ConstantString(initializer.Expressions[0], model, cancellationToken);
+                            if (initializer.Expressions.Count == 2 && initializer.Expressions[1] == value)
+                            {
+                                name = ConstantString(initializer.Expressions[0], model, cancellationToken);
+                            }
+
+                            // { { "AWS_ACCESS_KEY_ID", "AKIA…" }, { "AWS_SECRET_ACCESS_KEY", "…" } }: the siblings are the other pairs.
+                            if (initializer.Parent is InitializerExpressionSyntax collection)
+                            {
+                                container = collection;
+                            }
                         }
 
-                        return new ValueContext(name, null, initializer, value);
+                        return new ValueContext(name, null, container, value);
                     }
 
                 case AnonymousObjectMemberDeclaratorSyntax member:
@@ -170,6 +220,20 @@ namespace SecretsAnalyzer.Candidates
                     break;
                 }
 
+                if (child is InitializerExpressionSyntax nested)
+                {
+                    // One pair of a dictionary's collection initializer: { "key", "value" }.
+                    foreach (ExpressionSyntax element in nested.Expressions)
+                    {
+                        if (IsSiblingMatch(element, model, cancellationToken, predicate))
+                        {
+                            return true;
+                        }
+                    }
+
+                    continue;
+                }
+
                 ExpressionSyntax? expression = child switch
                 {
                     ArgumentSyntax a => a.Expression,
@@ -177,24 +241,60 @@ namespace SecretsAnalyzer.Candidates
                     AnonymousObjectMemberDeclaratorSyntax m => m.Expression,
                     ExpressionElementSyntax e => e.Expression,
                     AssignmentExpressionSyntax assignment => assignment.Right,
-                    InitializerExpressionSyntax nested => null,
+                    VariableDeclaratorSyntax v => v.Initializer?.Value,
+                    ParameterSyntax p => p.Default?.Value,
                     ExpressionSyntax e => e,
                     _ => null,
                 };
 
-                if (expression == null || expression.Span.Contains(Value.Span))
-                {
-                    continue;
-                }
-
-                string? text = ConstantString(expression, model, cancellationToken);
-                if (text != null && predicate(text))
+                if (IsSiblingMatch(expression, model, cancellationToken, predicate))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private bool IsSiblingMatch(ExpressionSyntax? expression, SemanticModel model, CancellationToken cancellationToken, System.Func<string, bool> predicate)
+        {
+            if (expression == null || expression.Span.Contains(Value.Span) || Value.Span.Contains(expression.Span))
+            {
+                return false;
+            }
+
+            string? text = ConstantString(expression, model, cancellationToken);
+            return text != null && predicate(text);
+        }
+
+        /// <summary>The name a value source gives: a constant key passed to it (<c>GetEnvironmentVariable("X")</c>, <c>config["X"]</c>) or its own name.</summary>
+        private static string? NameOfSource(ExpressionSyntax source, SemanticModel model, CancellationToken cancellationToken)
+        {
+            source = CandidateCollector.SkipParentheses(source);
+            switch (source)
+            {
+                case InvocationExpressionSyntax invocation:
+                    foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+                    {
+                        string? key = ConstantString(argument.Expression, model, cancellationToken);
+                        if (key != null && IsLabel(key))
+                        {
+                            return key;
+                        }
+                    }
+
+                    return null;
+                case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1:
+                    return ConstantString(element.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case MemberAccessExpressionSyntax member:
+                    return member.Name.Identifier.ValueText;
+                case ConditionalAccessExpressionSyntax conditional when conditional.WhenNotNull is MemberBindingExpressionSyntax binding:
+                    return binding.Name.Identifier.ValueText;
+                default:
+                    return null;
+            }
         }
 
         private static IParameterSymbol? FindParameter(IMethodSymbol method, BaseArgumentListSyntax list, ArgumentSyntax argument)

@@ -57,7 +57,17 @@ namespace SecretsAnalyzer.Detection
         /// <summary>Minimum Shannon entropy of a session token.</summary>
         public const double MinSessionTokenEntropy = 4.5;
 
-        private static readonly string[] StsTokenPrefixes = { "IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdzE" };
+        /// <summary>
+        /// Known starts of STS session tokens: the current <c>IQoJb3JpZ2luX2Vj</c> and <c>FwoGZXIvYXdzE</c>, and the older
+        /// <c>AgoJb3JpZ2luX2Vj</c>, <c>FQoGZXIvYXdzE</c>, <c>FQoDYXdzE</c> and <c>AQoDYXdzE</c>.
+        /// </summary>
+        private static readonly string[] StsTokenPrefixes = { "IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdzE", "AgoJb3JpZ2luX2Vj", "FQoGZXIvYXdzE", "FQoDYXdzE", "AQoDYXdzE" };
+
+        /// <summary>Words that make a key ID plainly a placeholder (checked on the 16 characters after the prefix).</summary>
+        private static readonly string[] PlaceholderWords = { "XXXX", "FAKE", "DUMMY", "SAMPLE", "PLACEHOLDER", "YOURKEY", "REDACTED", "TEST" };
+
+        /// <summary>How far back on the same line a word such as <c>secret</c> or <c>session token</c> still names a value.</summary>
+        public const int LineHintReach = 48;
 
         /// <summary>
         /// Whether <c>text[i..i+4]</c> is a credential prefix: <c>AKIA</c>, <c>ASIA</c>, <c>ABIA</c> or <c>ACCA</c>.
@@ -123,7 +133,7 @@ namespace SecretsAnalyzer.Detection
         {
             for (int i = FindAccessKeyId(text, 0); i >= 0; i = FindAccessKeyId(text, i + KeyIdLength))
             {
-                if (!IsDocumentationExample(text, i, KeyIdLength))
+                if (IsReportableKeyId(text, i))
                 {
                     results.Add(new TextSpanMatch(i, KeyIdLength));
                 }
@@ -135,13 +145,62 @@ namespace SecretsAnalyzer.Detection
         {
             for (int i = FindAccessKeyId(text, 0); i >= 0; i = FindAccessKeyId(text, i + KeyIdLength))
             {
-                if (!IsDocumentationExample(text, i, KeyIdLength))
+                if (IsReportableKeyId(text, i))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether the key ID found at <paramref name="start"/> is a credential worth reporting: not a documentation
+        /// example (<c>EXAMPLE</c>) and not a plain placeholder (<c>AKIAXXXXXXXXXXXXXXXX</c>, <c>AKIAFAKEFAKEFAKEFAKE</c>,
+        /// a body of one repeated or few distinct characters).
+        /// </summary>
+        public static bool IsReportableKeyId(string text, int start)
+        {
+            return !IsDocumentationExample(text, start, KeyIdLength) && !IsPlaceholderKeyId(text, start);
+        }
+
+        /// <summary>
+        /// A key ID whose 16-character body is plainly made up: a placeholder word, a run of 5 equal characters, or
+        /// fewer than 6 distinct characters. A random body is one of these about once in 10^4.
+        /// </summary>
+        public static bool IsPlaceholderKeyId(string text, int start)
+        {
+            int bodyStart = start + 4;
+            int bodyLength = KeyIdLength - 4;
+            foreach (string word in PlaceholderWords)
+            {
+                if (IndexOfIgnoreCase(text, bodyStart, bodyLength, word) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            int run = 1;
+            uint seen = 0;
+            for (int k = bodyStart; k < bodyStart + bodyLength; k++)
+            {
+                char c = text[k];
+                run = k > bodyStart && c == text[k - 1] ? run + 1 : 1;
+                if (run >= 5)
+                {
+                    return true;
+                }
+
+                seen |= 1u << (Chars.IsUpper(c) ? c - 'A' : c - '2' + 26);
+            }
+
+            int distinct = 0;
+            for (; seen != 0; seen &= seen - 1)
+            {
+                distinct++;
+            }
+
+            return distinct < 6;
         }
 
         /// <summary>
@@ -234,7 +293,6 @@ namespace SecretsAnalyzer.Detection
                     continue;
                 }
 
-                NameHint label = LabelBefore(text, start);
                 if (length == SecretKeyLength && padding == 0)
                 {
                     if (!LooksLikeSecretKey(text, start, length))
@@ -242,7 +300,7 @@ namespace SecretsAnalyzer.Detection
                         continue;
                     }
 
-                    bool evidence = receiverHint == NameHint.SecretKey || label == NameHint.SecretKey || keyIdNearby;
+                    bool evidence = receiverHint == NameHint.SecretKey || keyIdNearby || TextNames(text, start) == NameHint.SecretKey;
                     if (!evidence)
                     {
                         textHasKeyId ??= ContainsAccessKeyId(text) ? 1 : 0;
@@ -254,16 +312,54 @@ namespace SecretsAnalyzer.Detection
                         results.Add(new AwsSecretMatch(start, length, AwsSecretKind.SecretAccessKey));
                     }
                 }
-                else if (length + padding >= MinSessionTokenLength)
+                else if (length + padding >= MinSessionTokenLength && !IsJwtLike(text, start, i + padding))
                 {
-                    bool knownPrefix = HasStsTokenPrefix(text, start);
-                    bool evidence = knownPrefix || receiverHint == NameHint.SessionToken || label == NameHint.SessionToken;
+                    bool evidence = HasStsTokenPrefix(text, start) || receiverHint == NameHint.SessionToken || TextNames(text, start) == NameHint.SessionToken;
                     if (evidence && LooksLikeToken(text, start, length))
                     {
                         results.Add(new AwsSecretMatch(start, length + padding, AwsSecretKind.SessionToken));
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// What the text right before a value says it is: its label (<see cref="LabelBefore"/>), or else a word such as
+        /// <c>secret</c> or <c>session token</c> earlier on the same line, within <see cref="LineHintReach"/> characters
+        /// (prose in comments: <c>Secret key for local runs: …</c>).
+        /// </summary>
+        public static NameHint TextNames(string text, int valueStart)
+        {
+            NameHint label = LabelBefore(text, valueStart);
+            if (label != NameHint.None)
+            {
+                return label;
+            }
+
+            int lineStart = valueStart;
+            int limit = valueStart - LineHintReach < 0 ? 0 : valueStart - LineHintReach;
+            while (lineStart > limit && text[lineStart - 1] != '\n' && text[lineStart - 1] != '\r')
+            {
+                lineStart--;
+            }
+
+            return lineStart < valueStart ? NameHints.Classify(text, lineStart, valueStart - lineStart) : NameHint.None;
+        }
+
+        /// <summary>
+        /// A JSON Web Token segment or other dotted value: base64 tokens never touch a dot that joins them to more
+        /// key characters, and JWTs start with <c>eyJ</c> (base64 of <c>{"</c>).
+        /// </summary>
+        private static bool IsJwtLike(string text, int start, int end)
+        {
+            if (start + 3 <= end && text[start] == 'e' && text[start + 1] == 'y' && text[start + 2] == 'J')
+            {
+                return true;
+            }
+
+            bool dotBefore = start >= 2 && text[start - 1] == '.' && Chars.IsBase64Char(text[start - 2]);
+            bool dotAfter = end + 1 < text.Length && text[end] == '.' && Chars.IsBase64Char(text[end + 1]);
+            return dotBefore || dotAfter;
         }
 
         /// <summary>
@@ -344,7 +440,7 @@ namespace SecretsAnalyzer.Detection
                 skipped++;
             }
 
-            if (!separator || i < 0)
+            if (i < 0 || skipped == 0)
             {
                 return NameHint.None;
             }
@@ -356,7 +452,52 @@ namespace SecretsAnalyzer.Detection
             }
 
             int labelStart = i + 1;
-            return end > labelStart ? NameHints.Classify(text, labelStart, end - labelStart) : NameHint.None;
+            if (end <= labelStart)
+            {
+                return NameHint.None;
+            }
+
+            if (!separator)
+            {
+                // "aws configure set aws_secret_access_key VALUE", "--aws-session-token VALUE": only an unmistakable label.
+                return IsStrongLabel(text, labelStart, end - labelStart) ? NameHints.Classify(text, labelStart, end - labelStart) : NameHint.None;
+            }
+
+            NameHint hint = NameHints.Classify(text, labelStart, end - labelStart);
+
+            // "Secret access key: VALUE", "Session token = VALUE", "webhook secret = VALUE": the label may be a few words.
+            for (int words = 0; words < 2 && i > 0 && (text[i] == ' ' || text[i] == '\t'); words++)
+            {
+                while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))
+                {
+                    i--;
+                }
+
+                while (i >= 0 && Chars.IsLabelChar(text[i]))
+                {
+                    i--;
+                }
+
+                NameHint wider = NameHints.Classify(text, i + 1, end - (i + 1));
+                if (hint == NameHint.None)
+                {
+                    hint = wider;
+                }
+                else if (hint == NameHint.SecretKey && wider == NameHint.None)
+                {
+                    // A qualifier in front names another kind of secret.
+                    return NameHint.None;
+                }
+            }
+
+            return hint;
+        }
+
+        private static bool IsStrongLabel(string text, int start, int length)
+        {
+            return NameHints.ContainsNormalized(text, start, length, "secretaccesskey") ||
+                NameHints.ContainsNormalized(text, start, length, "sessiontoken") ||
+                NameHints.ContainsNormalized(text, start, length, "securitytoken");
         }
 
         private static int IndexOfIgnoreCase(string text, int start, int length, string needle)
@@ -377,6 +518,46 @@ namespace SecretsAnalyzer.Detection
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// Whether the text holds a value with a secret key's or session token's shape, evidence aside: a 40-character
+        /// run that passes <see cref="LooksLikeSecretKey"/>, or a long token-like run. Decides whether evidence is worth
+        /// looking for further away.
+        /// </summary>
+        public static bool HasSecretShape(string text)
+        {
+            int n = text.Length;
+            int i = 0;
+            while (i < n)
+            {
+                if (!Chars.IsSecretKeyChar(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                while (i < n && Chars.IsSecretKeyChar(text[i]))
+                {
+                    i++;
+                }
+
+                int length = i - start;
+                bool joined = (i < n && IsWordJoiner(text[i])) || (start > 0 && IsWordJoiner(text[start - 1]));
+                if (joined)
+                {
+                    continue;
+                }
+
+                if ((length == SecretKeyLength && (i >= n || text[i] != '=') && LooksLikeSecretKey(text, start, length)) ||
+                    (length >= MinSessionTokenLength && !IsJwtLike(text, start, i) && LooksLikeToken(text, start, length)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The cheapest test a value must pass before SECRETS002 looks further: a run of 40+ key characters.</summary>

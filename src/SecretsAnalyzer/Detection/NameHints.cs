@@ -8,7 +8,7 @@ namespace SecretsAnalyzer.Detection
         /// <summary>The name says secret or secret key (<c>SecretAccessKey</c>, <c>aws_secret_access_key</c>, <c>secretKey</c>).</summary>
         SecretKey,
 
-        /// <summary>The name says session or security token (<c>aws_session_token</c>, <c>SessionToken</c>, <c>token</c>).</summary>
+        /// <summary>The name says session or security token (<c>aws_session_token</c>, <c>SessionToken</c>, <c>X-Amz-Security-Token</c>, <c>stsToken</c>, exactly <c>token</c>).</summary>
         SessionToken,
     }
 
@@ -30,6 +30,7 @@ namespace SecretsAnalyzer.Detection
             // Normalise to lower-case letters and digits without allocating: compare on the fly.
             if (ContainsNormalized(text, start, length, "sessiontoken") ||
                 ContainsNormalized(text, start, length, "securitytoken") ||
+                ContainsNormalized(text, start, length, "ststoken") ||
                 EqualsNormalized(text, start, length, "token") ||
                 EqualsNormalized(text, start, length, "awstoken") ||
                 EndsWithNormalized(text, start, length, "sessiontoken"))
@@ -37,12 +38,42 @@ namespace SecretsAnalyzer.Detection
                 return NameHint.SessionToken;
             }
 
-            if (ContainsNormalized(text, start, length, "secret"))
+            if (ContainsNormalized(text, start, length, "secret") && !IsOtherKindOfSecret(text, start, length))
             {
                 return NameHint.SecretKey;
             }
 
             return NameHint.None;
+        }
+
+        /// <summary>
+        /// Secrets of other systems, which are often 40 random characters too: OAuth client secrets, JWT and webhook
+        /// signing secrets, HMAC keys. They count only when the name also says AWS (<c>AwsClientSecret</c> does not
+        /// exist, but <c>awsSecretAccessKey</c> may sit next to <c>signing</c>).
+        /// </summary>
+        private static readonly string[] OtherSecretQualifiers =
+        {
+            "client", "jwt", "webhook", "signing", "hmac", "oauth", "consumer", "stripe", "github", "slack", "twilio",
+            "sendgrid", "cookie", "csrf", "totp", "captcha", "encryption", "shared", "app",
+        };
+
+        private static bool IsOtherKindOfSecret(string text, int start, int length)
+        {
+            if (ContainsNormalized(text, start, length, "aws") || ContainsNormalized(text, start, length, "accesskey") ||
+                ContainsNormalized(text, start, length, "secretkey"))
+            {
+                return false;
+            }
+
+            foreach (string qualifier in OtherSecretQualifiers)
+            {
+                if (ContainsNormalized(text, start, length, qualifier))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the letters and digits of the slice, lower-cased, contain <paramref name="needle"/> (lower-case letters and digits).</summary>

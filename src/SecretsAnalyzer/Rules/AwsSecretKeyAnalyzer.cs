@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecretsAnalyzer.Candidates;
 using SecretsAnalyzer.Detection;
@@ -44,8 +45,9 @@ namespace SecretsAnalyzer.Rules
 
                 if (scope.ConstantSymbol != null)
                 {
-                    // A named constant whose own name says secret is reported where it is declared, not at each use.
-                    if (NameHints.Classify(scope.ConstantSymbol.Name) != NameHint.None)
+                    // A named constant whose own name says secret is reported where it is declared, not at each use;
+                    // so is one declared in this file, whose reads ValueFlow follows from the declaration.
+                    if (NameHints.Classify(scope.ConstantSymbol.Name) != NameHint.None || IsDeclaredIn(scope.ConstantSymbol, scope.Candidate.Tree))
                     {
                         return;
                     }
@@ -61,11 +63,25 @@ namespace SecretsAnalyzer.Rules
                     }
                 }
 
+                if (hint == NameHint.None)
+                {
+                    hint = NameHints.Classify(context.AlternativeName);
+                }
+
                 keyIdNearby = context.Container != null && context.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId);
             }
 
             var matches = new List<AwsSecretMatch>(1);
             AwsKeys.FindSecrets(text, hint, keyIdNearby, matches);
+            if (matches.Count == 0 && AwsKeys.HasSecretShape(text))
+            {
+                // A key-shaped value with no evidence of its own: look where it goes and what sits next to it.
+                if (MoreEvidence(scope, ref hint, ref keyIdNearby))
+                {
+                    AwsKeys.FindSecrets(text, hint, keyIdNearby, matches);
+                }
+            }
+
             foreach (AwsSecretMatch match in matches)
             {
                 bool token = match.Kind == AwsSecretKind.SessionToken;
@@ -77,6 +93,119 @@ namespace SecretsAnalyzer.Rules
                     token ? "session token" : "secret access key",
                     scope.HandlerSuffix);
             }
+        }
+
+        /// <summary>
+        /// Evidence beyond the value's own context: for a stored value, a read of it that is passed to a parameter
+        /// receiving a secret (or sits with a key ID), or a key ID in a declaration next to it; for a comment, a key
+        /// ID in the comment lines around it.
+        /// </summary>
+        private static bool MoreEvidence(CandidateScope<State> scope, ref NameHint hint, ref bool keyIdNearby)
+        {
+            if (scope.Model == null)
+            {
+                if (scope.Candidate.IsComment && NeighbouringCommentsHoldKeyId(scope))
+                {
+                    keyIdNearby = true;
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (scope.ConstantSymbol != null)
+            {
+                return false;
+            }
+
+            ExpressionSyntax value = scope.Context.Value;
+            if (value == null)
+            {
+                return false;
+            }
+
+            if (ValueFlow.NeighbourHolds(value, scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
+            {
+                keyIdNearby = true;
+                return true;
+            }
+
+            ISymbol? stored = ValueFlow.StoredIn(value, scope.Model, scope.CancellationToken);
+            if (stored == null || NameHints.Classify(stored.Name) != NameHint.None)
+            {
+                return false;
+            }
+
+            foreach (ExpressionSyntax read in ValueFlow.Reads(stored, value, scope.Model, scope.CancellationToken))
+            {
+                ValueContext use = ValueContext.Compute(read, scope.Model, scope.CancellationToken);
+                NameHint useHint = use.ReceiverHint;
+                if (useHint == NameHint.None && use.Parameter != null)
+                {
+                    useHint = NameHints.Classify(use.Parameter.Name);
+                }
+
+                if (useHint != NameHint.None)
+                {
+                    hint = useHint;
+                    return true;
+                }
+
+                if (use.Container != null && use.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
+                {
+                    keyIdNearby = true;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A key ID in the comments right around this one (a key pair left on two comment lines).</summary>
+        private static bool NeighbouringCommentsHoldKeyId(CandidateScope<State> scope)
+        {
+            SyntaxNode root = scope.Candidate.Tree.GetRoot(scope.CancellationToken);
+            SyntaxTrivia trivia = root.FindTrivia(scope.Candidate.FallbackSpan.Start);
+            SyntaxToken token = trivia.Token;
+
+            // A line's trailing comment and the full-line comments after it sit in two lists: read them as one run.
+            var run = new List<SyntaxTrivia>();
+            if (token.LeadingTrivia.IndexOf(trivia) >= 0)
+            {
+                run.AddRange(token.GetPreviousToken().TrailingTrivia);
+                run.AddRange(token.LeadingTrivia);
+            }
+            else
+            {
+                run.AddRange(token.TrailingTrivia);
+                run.AddRange(token.GetNextToken().LeadingTrivia);
+            }
+
+            int index = run.IndexOf(trivia);
+            for (int i = index - CommentNeighbourhood; index >= 0 && i <= index + CommentNeighbourhood; i++)
+            {
+                if (i >= 0 && i < run.Count && i != index && CandidateCollector.IsCommentLike(run[i]) && AwsKeys.ContainsAccessKeyId(run[i].ToFullString()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private const int CommentNeighbourhood = 6;
+
+        private static bool IsDeclaredIn(ISymbol symbol, SyntaxTree tree)
+        {
+            foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == tree)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>SECRETS002 needs no compilation state.</summary>

@@ -51,8 +51,20 @@ namespace SecretsAnalyzer.Rules
                 {
                     start.RegisterSyntaxTreeAction(c => AnalyzeComments(c, state));
                 }
+
+                RegisterRuleActions(start, state);
             });
         }
+
+        /// <summary>
+        /// Lets a rule subscribe to more syntax than string values (API-shaped values such as a builder's
+        /// <c>Password</c> property), with the same per-compilation state. Registers nothing by default.
+        /// </summary>
+#pragma warning disable RS1012 // The base registers nothing here on purpose; rules override it to register their own actions.
+        private protected virtual void RegisterRuleActions(CompilationStartAnalysisContext start, AnalyzerState<TRuleState> state)
+        {
+        }
+#pragma warning restore RS1012
 
         /// <summary>Resolves the rule's types once per compilation. Null registers nothing.</summary>
         private protected abstract TRuleState? CreateRuleState(Compilation compilation);
@@ -95,7 +107,7 @@ namespace SecretsAnalyzer.Rules
                     break;
 
                 case InterpolatedStringExpressionSyntax interpolated:
-                    if (!CandidateCollector.AnyTextPart(interpolated, _quickTest ??= QuickTest))
+                    if (!CandidateCollector.AnyTextPart(interpolated, _quickTest ??= QuickTest) && !CandidateCollector.MayHoldConstants(interpolated))
                     {
                         return;
                     }

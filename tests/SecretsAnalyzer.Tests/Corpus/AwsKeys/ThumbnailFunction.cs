@@ -30,16 +30,16 @@ namespace ThumbnailService
     public class Function
     {
         // SHA-1 of the watermark image, used to detect re-uploads.
-        private const string WatermarkSha1 = "b3bf2f38571c26caa3c3f2bbbcb77b60714c42ef"; // Compliant SECRETS002
+        private const string WatermarkSha1 = "63ee10a8d606528280aacd37c9d14202cc2bf5d1"; // Compliant SECRETS002
 
         private static readonly AmazonS3Client Uploads = new AmazonS3Client(
-            "AKIA54ML6LG4TJFCZ4KA", // Noncompliant SECRETS001
-            "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", // Noncompliant SECRETS002
+            "AKIARSMEEQVQXZLPP7EF", // Noncompliant SECRETS001
+            "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", // Noncompliant SECRETS002
             RegionEndpoint.EUWest1);
 
         public async Task<string> FunctionHandler(S3Event input, ILambdaContext context)
         {
-            var credentials = new BasicAWSCredentials("AKIAEMRVFTVA2HIPGAD5", "/wy5yq1XoY1BaIMcAxYmfsB4HbQLXjjlAFbVV6q9"); // Noncompliant SECRETS001 SECRETS002
+            var credentials = new BasicAWSCredentials("AKIADPKN7FVVDZVHTQFT", "67KpcKB9pahVyLme206axTbyDWyQXiSfxikLDr79"); // Noncompliant SECRETS001 SECRETS002
             using var s3 = new AmazonS3Client(credentials, RegionEndpoint.EUWest1);
             var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = input.Bucket, Key = input.Key });
             context.Logger.LogLine($"Resizing {input.Key} ({response.ContentLength} bytes), watermark {WatermarkSha1}");
@@ -48,11 +48,11 @@ namespace ThumbnailService
 
         public AmazonS3Client ArchiveClient()
         {
-            return new AmazonS3Client(awsSecretAccessKey: "rXxtNDFyuzX9k1gnneGEYG1/LwiqD9jJBAciI05F", awsAccessKeyId: "AKIADCLSXIFXI4VICB6W", region: RegionEndpoint.USEast2); // Noncompliant SECRETS001 SECRETS002
+            return new AmazonS3Client(awsSecretAccessKey: "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", awsAccessKeyId: "AKIAMG4XVNZMKAWPMUY6", region: RegionEndpoint.USEast2); // Noncompliant SECRETS001 SECRETS002
         }
 
-        public string CacheKey(string key) => key + ":s0/2CAWZohN7EbtPUSL/EhNzi168C+bvvLy0Icv2"; // Compliant SECRETS002
+        public string CacheKey(string key) => key + ":VhA+mBKVw7veDLLLoSEM1Jr7fYsXchqovyJOqJLZ"; // Compliant SECRETS002
 
-        public string CommitOfTemplate => "576226e791898ae1212fda3b83006365f830682b"; // Compliant SECRETS002
+        public string CommitOfTemplate => "848f3400bff11e9206eeb8037242af7c15d766ca"; // Compliant SECRETS002
     }
 }

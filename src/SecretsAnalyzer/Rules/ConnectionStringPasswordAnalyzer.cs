@@ -1,0 +1,378 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SecretsAnalyzer.Candidates;
+using SecretsAnalyzer.Detection;
+
+namespace SecretsAnalyzer.Rules
+{
+    /// <summary>
+    /// SECRETS003: a hard-coded password in a database connection string (ADO.NET <c>key=value</c>, StackExchange.Redis
+    /// configuration, URIs with userinfo, <c>jdbc:</c> URLs), or set through a <c>DbConnectionStringBuilder</c>'s
+    /// <c>Password</c> property or indexer. The squiggle sits on the password; the message names the host, never the
+    /// password.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConnectionStringPasswordAnalyzer : SecretsAnalyzerBase<ConnectionStringPasswordAnalyzer.State>
+    {
+        internal static readonly ImmutableDictionary<string, string?> Properties =
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SecretKind, DiagnosticProperties.KindConnectionString);
+
+        private static readonly SyntaxKind[] AssignmentKinds = { SyntaxKind.SimpleAssignmentExpression };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConnectionStringPassword);
+
+        private protected override State? CreateRuleState(Compilation compilation) => new State(
+            compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder"),
+            compilation.GetTypeByMetadataName("System.Data.Common.DbConnection"));
+
+        private protected override bool QuickTest(string text) => ConnectionStrings.QuickTest(text);
+
+        private protected override void Analyze(CandidateScope<State> scope)
+        {
+            var findings = new List<ConnectionStringPassword>(1);
+            ConnectionStrings.FindPasswords(scope.Text, connectionContext: false, findings);
+            if (findings.Count == 0 && scope.Model != null && IsConnectionContext(scope))
+            {
+                // The value goes where a connection string goes: a lone "Password=…" is enough.
+                ConnectionStrings.FindPasswords(scope.Text, connectionContext: true, findings);
+            }
+
+            foreach (ConnectionStringPassword finding in findings)
+            {
+                LiteralRun(scope.Text, finding.Start, finding.Length, out int start, out int length);
+                scope.Report(Descriptors.ConnectionStringPassword, start, length, Properties, HostPart(finding.Host), scope.HandlerSuffix);
+            }
+        }
+
+        /// <summary>
+        /// The longest stretch of the password without holes (<c>Arch!ve-</c> of <c>Arch!ve-{year}</c>), so the squiggle
+        /// lands inside the literal that holds it.
+        /// </summary>
+        private static void LiteralRun(string text, int start, int length, out int runStart, out int runLength)
+        {
+            runStart = start;
+            runLength = length;
+            if (text.IndexOf(Chars.Hole, start, length) < 0)
+            {
+                return;
+            }
+
+            int best = 0, bestStart = start;
+            int i = start;
+            int end = start + length;
+            while (i < end)
+            {
+                while (i < end && text[i] == Chars.Hole)
+                {
+                    i++;
+                }
+
+                int s = i;
+                while (i < end && text[i] != Chars.Hole)
+                {
+                    i++;
+                }
+
+                if (i - s > best)
+                {
+                    best = i - s;
+                    bestStart = s;
+                }
+            }
+
+            if (best > 0)
+            {
+                runStart = bestStart;
+                runLength = best;
+            }
+        }
+
+        private protected override void RegisterRuleActions(CompilationStartAnalysisContext start, AnalyzerState<State> state)
+        {
+            if (state.Rule.Builder == null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(c => AnalyzeBuilderAssignment(c, state), AssignmentKinds);
+        }
+
+        private static string HostPart(string? host) => host == null ? string.Empty : " for '" + host + "'";
+
+        /// <summary>
+        /// Whether the string goes where a connection string goes: a parameter of a <c>DbConnection</c> or
+        /// <c>DbConnectionStringBuilder</c> member, or a name that says connection string.
+        /// </summary>
+        private static bool IsConnectionContext(CandidateScope<State> scope)
+        {
+            ValueContext context = scope.Context;
+            IParameterSymbol? parameter = context.Parameter;
+            if (parameter != null)
+            {
+                INamedTypeSymbol? type = parameter.ContainingSymbol?.ContainingType;
+                if (scope.Rule.IsBuilderOrConnection(type) || NamesConnectionString(parameter.Name))
+                {
+                    return true;
+                }
+            }
+
+            if (NamesConnectionString(context.ReceiverName))
+            {
+                return true;
+            }
+
+            // Without references (error types) the parameter is unknown: the type named in `new XxxConnection("…")` still says it.
+            return parameter == null && context.Value.Parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax list &&
+                   list.Parent is ObjectCreationExpressionSyntax creation && NamesConnectionType(creation.Type);
+        }
+
+        private static bool NamesConnectionType(TypeSyntax type)
+        {
+            string name = type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText
+                : type is SimpleNameSyntax simple ? simple.Identifier.ValueText
+                : string.Empty;
+            return name.EndsWith("Connection", System.StringComparison.Ordinal) || name.EndsWith("ConnectionStringBuilder", System.StringComparison.Ordinal);
+        }
+
+        private static bool NamesConnectionString(string? name)
+        {
+            if (name == null || name.Length == 0)
+            {
+                return false;
+            }
+
+            return NameHints.ContainsNormalized(name, 0, name.Length, "connectionstring") ||
+                   NameHints.ContainsNormalized(name, 0, name.Length, "connstr") ||
+                   NameHints.ContainsNormalized(name, 0, name.Length, "connectionurl") ||
+                   NameHints.ContainsNormalized(name, 0, name.Length, "databaseurl") ||
+                   NameHints.EqualsNormalized(name, 0, name.Length, "dsn");
+        }
+
+        /// <summary>
+        /// <c>builder.Password = "…"</c>, <c>new NpgsqlConnectionStringBuilder { Password = "…" }</c>,
+        /// <c>builder["Pwd"] = "…"</c>: a password property or indexer key of any <c>DbConnectionStringBuilder</c> subtype,
+        /// resolved semantically.
+        /// </summary>
+        private static void AnalyzeBuilderAssignment(SyntaxNodeAnalysisContext context, AnalyzerState<State> state)
+        {
+            var assignment = (AssignmentExpressionSyntax)context.Node;
+            ExpressionSyntax value = SkipCasts(assignment.Right);
+            if (!(value is LiteralExpressionSyntax || value is InterpolatedStringExpressionSyntax || value is BinaryExpressionSyntax ||
+                  value is IdentifierNameSyntax || value is MemberAccessExpressionSyntax))
+            {
+                return;
+            }
+
+            SemanticModel model = context.SemanticModel;
+            CancellationToken cancellationToken = context.CancellationToken;
+            if (!IsBuilderMember(assignment.Left, model, state.Rule, cancellationToken, IsPasswordName))
+            {
+                return;
+            }
+
+            SecretsOptions options = state.Options.Get(assignment.SyntaxTree);
+            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            {
+                return;
+            }
+
+            CandidateText? candidate = BuildCandidate(value, model, cancellationToken);
+            if (candidate == null || candidate.Text.Length == 0)
+            {
+                return;
+            }
+
+            string? host = null;
+            string? user = null;
+            if (assignment.Parent is InitializerExpressionSyntax initializer)
+            {
+                foreach (ExpressionSyntax sibling in initializer.Expressions)
+                {
+                    if (sibling == assignment || !(sibling is AssignmentExpressionSyntax other))
+                    {
+                        continue;
+                    }
+
+                    if (host == null && IsBuilderMember(other.Left, model, state.Rule, cancellationToken, ConnectionStrings.IsHostKey))
+                    {
+                        host = ConnectionStrings.NormalizeHost(CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken));
+                    }
+                    else if (user == null && IsBuilderMember(other.Left, model, state.Rule, cancellationToken, ConnectionStrings.IsUserKey))
+                    {
+                        user = CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken);
+                    }
+                }
+            }
+
+            string text = candidate.Text;
+            if (Placeholders.IsPlaceholder(text, 0, text.Length, user?.Trim()))
+            {
+                return;
+            }
+
+            if (host != null && host.Contains(text))
+            {
+                host = null;
+            }
+
+            var scope = new CandidateScope<State>(candidate, model, state, options, context.ReportDiagnostic, cancellationToken);
+            LiteralRun(text, 0, text.Length, out int start, out int length);
+            scope.Report(Descriptors.ConnectionStringPassword, start, length, Properties, HostPart(host), scope.HandlerSuffix);
+        }
+
+        private static bool IsPasswordName(string name) => ConnectionStrings.IsPasswordKey(name);
+
+        /// <summary>
+        /// Whether <paramref name="left"/> is a property of a <c>DbConnectionStringBuilder</c> subtype whose name passes
+        /// <paramref name="isName"/>, or the builder's string indexer with a constant key that passes it.
+        /// </summary>
+        private static bool IsBuilderMember(ExpressionSyntax left, SemanticModel model, State rule, CancellationToken cancellationToken, System.Func<string, bool> isName)
+        {
+            string? name;
+            switch (left)
+            {
+                case IdentifierNameSyntax identifier:
+                    name = identifier.Identifier.ValueText;
+                    break;
+                case MemberAccessExpressionSyntax member:
+                    name = member.Name.Identifier.ValueText;
+                    break;
+                case MemberBindingExpressionSyntax binding:
+                    name = binding.Name.Identifier.ValueText;
+                    break;
+                case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1:
+                    name = CandidateCollector.ConstantString(element.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+                    break;
+                case ImplicitElementAccessSyntax implicitElement when implicitElement.ArgumentList.Arguments.Count == 1:
+                    name = CandidateCollector.ConstantString(implicitElement.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+                    break;
+                default:
+                    return false;
+            }
+
+            // The cheap name test first; the symbol only for names that pass it.
+            if (name == null || !isName(name))
+            {
+                return false;
+            }
+
+            SymbolInfo info = model.GetSymbolInfo(left, cancellationToken);
+            if (info.Symbol is IPropertySymbol property)
+            {
+                return rule.IsBuilder(property.ContainingType) &&
+                       (!property.IsIndexer || (property.Parameters.Length == 1 && property.Parameters[0].Type.SpecialType == SpecialType.System_String));
+            }
+
+            // The builder's type is not resolved (a missing reference): its name still says what it is.
+            return info.Symbol == null && info.CandidateSymbols.IsEmpty && ReceiverTypeName(left, model, cancellationToken) is string typeName &&
+                   typeName.EndsWith("ConnectionStringBuilder", System.StringComparison.Ordinal);
+        }
+
+        /// <summary>The name of the type whose member <paramref name="left"/> sets: the receiver's type, or the created object's in an initializer.</summary>
+        private static string? ReceiverTypeName(ExpressionSyntax left, SemanticModel model, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? receiver = left switch
+            {
+                MemberAccessExpressionSyntax member => member.Expression,
+                ElementAccessExpressionSyntax element => element.Expression,
+                _ => null,
+            };
+
+            if (receiver == null && left.Parent is AssignmentExpressionSyntax assignment && assignment.Parent is InitializerExpressionSyntax initializer)
+            {
+                receiver = initializer.Parent as ExpressionSyntax;
+            }
+
+            if (receiver is ObjectCreationExpressionSyntax creation)
+            {
+                return creation.Type is QualifiedNameSyntax q ? q.Right.Identifier.ValueText : (creation.Type as SimpleNameSyntax)?.Identifier.ValueText;
+            }
+
+            ITypeSymbol? type = receiver != null ? model.GetTypeInfo(receiver, cancellationToken).Type : null;
+            return type?.Name;
+        }
+
+        private static CandidateText? BuildCandidate(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+        {
+            switch (value)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return CandidateCollector.FromLiteral(literal);
+                case InterpolatedStringExpressionSyntax interpolated:
+                    return CandidateCollector.FromInterpolation(interpolated, model, cancellationToken);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    return CandidateCollector.FromConcatenation(binary, model, cancellationToken);
+                case IdentifierNameSyntax _:
+                case MemberAccessExpressionSyntax _:
+                    {
+                        Optional<object?> constant = model.GetConstantValue(value, cancellationToken);
+                        return constant.HasValue && constant.Value is string text
+                            ? new CandidateText(text, value, value.SyntaxTree, value.Span, System.Array.Empty<Segment>())
+                            : null;
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        private static ExpressionSyntax SkipCasts(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
+
+        /// <summary>The ADO.NET base types, resolved once per compilation (null when the compilation does not know them).</summary>
+        public sealed class State
+        {
+            internal State(INamedTypeSymbol? builder, INamedTypeSymbol? connection)
+            {
+                Builder = builder;
+                Connection = connection;
+            }
+
+            internal INamedTypeSymbol? Builder { get; }
+
+            internal INamedTypeSymbol? Connection { get; }
+
+            internal bool IsBuilder(INamedTypeSymbol? type) => DerivesFrom(type, Builder);
+
+            internal bool IsBuilderOrConnection(INamedTypeSymbol? type) => DerivesFrom(type, Builder) || DerivesFrom(type, Connection);
+
+            private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+            {
+                if (baseType == null)
+                {
+                    return false;
+                }
+
+                for (INamedTypeSymbol? current = type; current != null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

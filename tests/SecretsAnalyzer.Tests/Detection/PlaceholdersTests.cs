@@ -1,0 +1,113 @@
+using SecretsAnalyzer.Detection;
+using Xunit;
+
+namespace SecretsAnalyzer.Tests.Detection
+{
+    public class PlaceholdersTests
+    {
+        private static bool Is(string value, string? user = null) => Placeholders.IsPlaceholder(value, 0, value.Length, user);
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("   ")]
+        [InlineData("{0}")]
+        [InlineData("{1:N}")]
+        [InlineData("{name}")]
+        [InlineData("{password}")]
+        [InlineData("{dbPassword}")]
+        [InlineData("{Db.Password}")]
+        [InlineData("{{x}}")]
+        [InlineData("{{ db_password }}")]
+        [InlineData("${VAR}")]
+        [InlineData("${DB_PASSWORD}")]
+        [InlineData("${db.password}")]
+        [InlineData("$VAR")]
+        [InlineData("$DB_PASSWORD")]
+        [InlineData("$dbPassword")]
+        [InlineData("%VAR%")]
+        [InlineData("%DB_PASSWORD%")]
+        [InlineData("<password>")]
+        [InlineData("<your password>")]
+        [InlineData("<secret>")]
+        [InlineData("[password]")]
+        [InlineData("[DB PASSWORD]")]
+        [InlineData("__X__")]
+        [InlineData("__DB_PASSWORD__")]
+        [InlineData("#{DbPassword}#")]
+        [InlineData("#{DbPassword}")]
+        [InlineData("$(DbPassword)")]
+        [InlineData("@@PASSWORD@@")]
+        [InlineData("****")]
+        [InlineData("********")]
+        [InlineData("xxxx")]
+        [InlineData("XXXXXXXX")]
+        [InlineData("....")]
+        [InlineData("\u2022\u2022\u2022\u2022")]
+        [InlineData("x")]
+        [InlineData("YOUR_PASSWORD_HERE")]
+        [InlineData("your_password")]
+        [InlineData("your-password")]
+        [InlineData("YourPassword")]
+        [InlineData("yourStrong(!)Password")]
+        [InlineData("password")]
+        [InlineData("Password")]
+        [InlineData("PASSWORD")]
+        [InlineData("changeme")]
+        [InlineData("ChangeMe")]
+        [InlineData("change_me")]
+        [InlineData("myPassword")]
+        [InlineData("my_password")]
+        [InlineData("db_password")]
+        [InlineData("secret")]
+        [InlineData("REPLACE_WITH_PASSWORD")]
+        [InlineData("<insert password here>")]
+        [InlineData("redacted")]
+        [InlineData("\uFFFC")]
+        [InlineData("\uFFFC\uFFFC")]
+        [InlineData(" \uFFFC ")]
+        [InlineData("\uFFFC!")]
+        [InlineData("{\uFFFC}")]
+        public void Placeholder(string value)
+        {
+            Assert.True(Is(value), value);
+        }
+
+        [Theory]
+        [InlineData("Qm7#vR2!xLp9")]
+        [InlineData("Tr0ub4dor&3")]
+        [InlineData("hunter2")]
+        [InlineData("correct-horse-battery-staple-42")]
+        [InlineData("Xk9mq2")]
+        [InlineData("$ecret99")]
+        [InlineData("P@ssw0rd!2024")]
+        [InlineData("Arch!ve-\uFFFC")]
+        [InlineData("\uFFFC2024!")]
+        [InlineData("{Xu5;hL2=q}")]
+        [InlineData("{Xk9mq2}")]
+        [InlineData("Sup3r$ecretPassw0rd")]
+        [InlineData("s3cr3t-pr0d")]
+        [InlineData("ab")]
+        public void RealPassword(string value)
+        {
+            Assert.False(Is(value), value);
+        }
+
+        [Theory]
+        [InlineData("orders_app", "orders_app")]
+        [InlineData("Postgres", "postgres")]
+        [InlineData("guest", "guest")]
+        public void EqualToUserName(string value, string user)
+        {
+            Assert.True(Is(value, user));
+            Assert.False(Is(value + "9!", user));
+        }
+
+        [Fact]
+        public void Slice_IsMeasuredInPlace()
+        {
+            const string text = "Password=********;Pwd=Qm7#vR2!xLp9";
+            Assert.True(Placeholders.IsPlaceholder(text, 9, 8, null));
+            Assert.False(Placeholders.IsPlaceholder(text, 22, 12, null));
+        }
+    }
+}
