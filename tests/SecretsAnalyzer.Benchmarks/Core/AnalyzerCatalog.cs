@@ -4,9 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SecretsAnalyzer.Candidates;
 
 namespace SecretsAnalyzer.Benchmarks.Core
 {
@@ -47,32 +45,5 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         /// <summary>"SECRETS001 AwsAccessKeyIdAnalyzer".</summary>
         public static string Describe(DiagnosticAnalyzer analyzer) => FirstId(analyzer) + " " + analyzer.GetType().Name;
-    }
-
-    /// <summary>
-    /// The floor: an analyzer that subscribes to exactly what the SecretsAnalyzer rules subscribe to (the value
-    /// node kinds, arguments, syntax trees, generated code included) and does nothing in its callbacks.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class EmptyAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
-            "EMPTY001", "Empty", "Empty", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-        private static readonly SyntaxKind[] ArgumentKinds = { SyntaxKind.Argument };
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                start.RegisterSyntaxNodeAction(static _ => { }, CandidateCollector.ValueKinds);
-                start.RegisterSyntaxNodeAction(static _ => { }, ArgumentKinds);
-                start.RegisterSyntaxTreeAction(static _ => { });
-            });
-        }
     }
 }

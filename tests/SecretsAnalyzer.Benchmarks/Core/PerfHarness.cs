@@ -120,8 +120,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
     /// <summary>A set of analyzers to run with the compilation.</summary>
     public sealed class Configuration
     {
-        public Configuration(string name, Func<ImmutableArray<DiagnosticAnalyzer>> create, int ruleCount, bool isFloor)
+        public Configuration(string name, Func<ImmutableArray<DiagnosticAnalyzer>> create, int ruleCount, bool isFloor, string? floorKey)
         {
+            FloorKey = floorKey;
             Name = name;
             Create = create;
             RuleCount = ruleCount;
@@ -136,6 +137,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
         public int RuleCount { get; }
 
         public bool IsFloor { get; }
+
+        /// <summary>Pairs an analyzer configuration with its floor.</summary>
+        public string? FloorKey { get; }
 
         public List<Sample> Samples { get; } = new List<Sample>();
 
@@ -392,27 +396,28 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         private static string RuntimeInfo() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription + " " + System.Runtime.InteropServices.RuntimeInformation.OSDescription;
 
+        /// <summary>
+        /// The compiler alone; per analyzer class, its floor (a <see cref="MirrorAnalyzer"/>: the same subscriptions,
+        /// empty callbacks) and the analyzer itself; the floor of all of them together; all of them together.
+        /// </summary>
         public static List<Configuration> Configurations(IReadOnlyList<Type> types)
         {
             int n = types.Count;
+            ImmutableArray<DiagnosticAnalyzer> Mirrors(IEnumerable<Type> of) => of.Select(t => (DiagnosticAnalyzer)new MirrorAnalyzer(() => AnalyzerCatalog.Create(t))).ToImmutableArray();
             var list = new List<Configuration>
             {
-                new Configuration("compiler alone (no analyzers)", () => ImmutableArray<DiagnosticAnalyzer>.Empty, 0, false),
-                new Configuration("floor: 1 empty analyzer", () => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()), 1, true),
+                new Configuration("compiler alone (no analyzers)", () => ImmutableArray<DiagnosticAnalyzer>.Empty, 0, false, null),
             };
-
-            if (n > 1)
-            {
-                list.Add(new Configuration($"floor: {n} empty analyzers", () => Enumerable.Range(0, n).Select(_ => (DiagnosticAnalyzer)new EmptyAnalyzer()).ToImmutableArray(), n, true));
-            }
 
             foreach (Type type in types)
             {
-                DiagnosticAnalyzer probe = AnalyzerCatalog.Create(type);
-                list.Add(new Configuration(AnalyzerCatalog.Describe(probe), () => ImmutableArray.Create(AnalyzerCatalog.Create(type)), 1, false));
+                string id = AnalyzerCatalog.Describe(AnalyzerCatalog.Create(type));
+                list.Add(new Configuration("floor of " + id.Split(' ')[0], () => Mirrors(new[] { type }), 1, true, type.FullName));
+                list.Add(new Configuration(id, () => ImmutableArray.Create(AnalyzerCatalog.Create(type)), 1, false, type.FullName));
             }
 
-            list.Add(new Configuration($"all {n} SecretsAnalyzer analyzers", () => types.Select(AnalyzerCatalog.Create).ToImmutableArray(), n, false));
+            list.Add(new Configuration($"floor of all {n}", () => Mirrors(types), n, true, "*"));
+            list.Add(new Configuration($"all {n} SecretsAnalyzer analyzers", () => types.Select(AnalyzerCatalog.Create).ToImmutableArray(), n, false, "*"));
             return list;
         }
 
@@ -553,7 +558,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             foreach (Configuration configuration in direct)
             {
-                Configuration empty = direct.First(c => c.IsFloor && c.RuleCount == configuration.RuleCount);
+                Configuration empty = direct.First(c => c.IsFloor && c.FloorKey == configuration.FloorKey);
                 int rounds = configuration.DirectSamples.Count;
                 var result = new DirectResult
                 {
@@ -610,7 +615,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
             {
                 Configuration? floor = configuration.RuleCount == 0 || configuration.IsFloor
                     ? null
-                    : configurations.FirstOrDefault(c => c.IsFloor && c.RuleCount == configuration.RuleCount);
+                    : configurations.FirstOrDefault(c => c.IsFloor && c.FloorKey == configuration.FloorKey);
                 int rounds = configuration.Samples.Count;
                 var result = new ConfigurationResult
                 {
@@ -665,7 +670,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
             var random = new Random(_options.Seed);
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
 
-            var names = new[] { "compiler alone: the document's compiler diagnostics", "floor: " + types.Count + " empty analyzers", "all " + types.Count + " SecretsAnalyzer analyzers" };
+            var names = new[] { "compiler alone: the document's compiler diagnostics", "floor of all " + types.Count + " (same subscriptions, empty callbacks)", "all " + types.Count + " SecretsAnalyzer analyzers" };
             var wall = names.Select(_ => new List<double>()).ToArray();
             var cpu = names.Select(_ => new List<double>()).ToArray();
             SyntaxTree current = document;
@@ -685,7 +690,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
                     Compilation compilation = baseCompilation.ReplaceSyntaxTree(document, edited);
                     ImmutableArray<DiagnosticAnalyzer> analyzers = which == 0
                         ? ImmutableArray<DiagnosticAnalyzer>.Empty
-                        : which == 1 ? Enumerable.Range(0, types.Count).Select(_ => (DiagnosticAnalyzer)new EmptyAnalyzer()).ToImmutableArray()
+                        : which == 1 ? types.Select(t => (DiagnosticAnalyzer)new MirrorAnalyzer(() => AnalyzerCatalog.Create(t))).ToImmutableArray()
                         : types.Select(AnalyzerCatalog.Create).ToImmutableArray();
                     TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                     var stopwatch = Stopwatch.StartNew();
