@@ -9,7 +9,7 @@ using SecretsAnalyzer.Benchmarks.Core;
 using SecretsAnalyzer.Detection;
 using Xunit;
 
-namespace SecretsAnalyzer.Benchmarks.Core
+namespace SecretsAnalyzer.Tests.Robustness
 {
     /// <summary>
     /// Issue 6, hostile inputs: every analyzer of the assembly (found by reflection, so rules added later are
