@@ -332,7 +332,11 @@ namespace SecretsAnalyzer.Benchmarks.Core
                 }
             }
 
-            Compute(report, configurations, project.Literals);
+            if (tableRounds > 0)
+            {
+                Compute(report, configurations, project.Literals);
+            }
+
             if (_options.Sections.Contains("direct"))
             {
                 Direct(report, compilation, configurations, analyzerOptions, project.Literals);
