@@ -13,7 +13,8 @@ namespace SecretsAnalyzer.Benchmarks
     ///   (no option)          the full run: 200,000-line generated project, keystroke cost, hostile-input scaling
     ///   --smoke              a tiny run that finishes in seconds (what CI runs)
     ///   --files N --lines N --rounds N --edits N --scaling-scale X (0 skips scaling)
-    ///   --real DIR           the configuration table for the C# files under DIR (bin/obj skipped)
+    ///   --real DIR           the configuration table for the C# files under DIR (repeatable; bin/obj skipped)
+    ///   --refs DIR           reference every assembly in DIR too (for --real)
     ///   --sections a,b       only these parts: table, direct, keystroke, scaling
     ///   --out FILE           also write the report to FILE
     ///   --bdn [BDN args]     the BenchmarkDotNet suite (MemoryDiagnoser) on a medium project
@@ -29,7 +30,9 @@ namespace SecretsAnalyzer.Benchmarks
             }
 
             PerfOptions options = args.Contains("--smoke") ? PerfOptions.Smoke() : new PerfOptions();
-            string? output = null, real = null;
+            string? output = null;
+            var real = new List<string>();
+            var extraReferenceDirs = new List<string>();
             for (int i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException("missing value after " + args[i]);
@@ -44,22 +47,34 @@ namespace SecretsAnalyzer.Benchmarks
                     case "--scaling-scale": options.ScalingScale = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--scaling-repetitions": options.ScalingRepetitions = int.Parse(Value()); break;
                     case "--out": output = Value(); break;
-                    case "--real": real = Value(); break;
+                    case "--real": real.Add(Value()); break;
+                    case "--refs": extraReferenceDirs.Add(Value()); break;
                     case "--sections": options.Sections = new HashSet<string>(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                     default: throw new ArgumentException("unknown option " + args[i]);
                 }
             }
 
-            var harness = new PerfHarness(options, DefaultReferences(), Console.Out);
-            PerfReport report;
-            if (real != null)
+            var references = new List<MetadataReference>(DefaultReferences());
+            foreach (string dir in extraReferenceDirs)
             {
-                List<SyntaxTree> trees = Directory.EnumerateFiles(real, "*.cs", SearchOption.AllDirectories)
+                var known = new HashSet<string>(references.Select(r => Path.GetFileName(r.Display ?? "")), StringComparer.OrdinalIgnoreCase);
+                references.AddRange(Directory.EnumerateFiles(dir, "*.dll")
+                    .Where(f => !known.Contains(Path.GetFileName(f)) && IsManagedAssembly(f))
+                    .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)));
+            }
+
+            var harness = new PerfHarness(options, references, Console.Out);
+            PerfReport report;
+            if (real.Count > 0)
+            {
+                // Every .cs under the given folders (bin/obj skipped), parsed with the latest language version.
+                List<SyntaxTree> trees = real.SelectMany(r => Directory.EnumerateFiles(r, "*.cs", SearchOption.AllDirectories))
                     .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(d => d is "bin" or "obj"))
+                    .Distinct()
                     .OrderBy(p => p, StringComparer.Ordinal)
-                    .Select(p => LambdaCodeGenerator.Parse(File.ReadAllText(p), p))
+                    .Select(p => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(p), new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest), p, System.Text.Encoding.UTF8))
                     .ToList();
-                report = harness.RunOnTrees(trees, Path.GetFileName(Path.GetFullPath(real).TrimEnd(Path.DirectorySeparatorChar)));
+                report = harness.RunOnTrees(trees, string.Join("+", real.Select(r => Path.GetFileName(Path.GetFullPath(r).TrimEnd(Path.DirectorySeparatorChar)))));
             }
             else
             {
@@ -75,6 +90,19 @@ namespace SecretsAnalyzer.Benchmarks
             }
 
             return report.AnalyzerExceptions.Count == 0 ? 0 : 1;
+        }
+
+        private static bool IsManagedAssembly(string path)
+        {
+            try
+            {
+                System.Reflection.AssemblyName.GetAssemblyName(path);
+                return !Path.GetFileName(path).StartsWith("SecretsAnalyzer", StringComparison.OrdinalIgnoreCase);
+            }
+            catch (BadImageFormatException)
+            {
+                return false;
+            }
         }
 
         /// <summary>The .NET reference assemblies, the real AWS SDK assemblies, and every assembly next to this program (for --real).</summary>
