@@ -45,6 +45,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
         /// <summary>Which parts to run: table (driver rounds, always when direct), direct, keystroke, scaling.</summary>
         public HashSet<string> Sections { get; set; } = new HashSet<string> { "table", "direct", "keystroke", "scaling" };
 
+        /// <summary>False: only the compiler alone, the floor of all analyzers and all analyzers (no per-class rows).</summary>
+        public bool PerAnalyzer { get; set; } = true;
+
         /// <summary>A tiny run that finishes in seconds: what CI runs.</summary>
         public static PerfOptions Smoke() => new PerfOptions
         {
@@ -294,6 +297,10 @@ namespace SecretsAnalyzer.Benchmarks.Core
             IReadOnlyList<Type> types = AnalyzerCatalog.AnalyzerTypes();
             report.Analyzers.AddRange(types.Select(t => AnalyzerCatalog.Describe(AnalyzerCatalog.Create(t))));
             List<Configuration> configurations = Configurations(types);
+            if (!_options.PerAnalyzer)
+            {
+                configurations = configurations.Where(c => c.RuleCount == 0 || c.FloorKey == "*").ToList();
+            }
 
             _log.WriteLine($"Analyzers found by reflection: {string.Join(", ", report.Analyzers)}");
             var generator = new LambdaCodeGenerator(_options.Seed);
