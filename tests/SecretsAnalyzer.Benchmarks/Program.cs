@@ -14,6 +14,8 @@ namespace SecretsAnalyzer.Benchmarks
     ///   --smoke              a tiny run that finishes in seconds (what CI runs)
     ///   --files N --lines N --rounds N --edits N --scaling-scale X (0 skips scaling)
     ///   --real DIR           the configuration table for the C# files under DIR (repeatable; bin/obj skipped)
+    ///   --only TEXT          only configurations whose name contains TEXT (repeatable), to run parts in parallel
+    ///   --skip-compile-check do not compile once first to check the generated project has no errors
     ///   --totals-only        only the compiler alone, the floor of all and all analyzers (no per-class rows)
     ///   --refs DIR           reference every assembly in DIR too (for --real)
     ///   --sections a,b       only these parts: table, direct, keystroke, scaling
@@ -51,6 +53,8 @@ namespace SecretsAnalyzer.Benchmarks
                     case "--real": real.Add(Value()); break;
                     case "--refs": extraReferenceDirs.Add(Value()); break;
                     case "--totals-only": options.PerAnalyzer = false; break;
+                    case "--only": options.Only.Add(Value()); break;
+                    case "--skip-compile-check": options.SkipCompileCheck = true; break;
                     case "--sections": options.Sections = new HashSet<string>(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                     default: throw new ArgumentException("unknown option " + args[i]);
                 }

@@ -48,6 +48,12 @@ namespace SecretsAnalyzer.Benchmarks.Core
         /// <summary>False: only the compiler alone, the floor of all analyzers and all analyzers (no per-class rows).</summary>
         public bool PerAnalyzer { get; set; } = true;
 
+        /// <summary>Only the configurations whose name contains one of these (empty: all); lets the parts run in parallel processes.</summary>
+        public List<string> Only { get; set; } = new List<string>();
+
+        /// <summary>Skip the check that the generated project compiles without errors (the smoke test checks it).</summary>
+        public bool SkipCompileCheck { get; set; }
+
         /// <summary>A tiny run that finishes in seconds: what CI runs.</summary>
         public static PerfOptions Smoke() => new PerfOptions
         {
@@ -302,6 +308,11 @@ namespace SecretsAnalyzer.Benchmarks.Core
                 configurations = configurations.Where(c => c.RuleCount == 0 || c.FloorKey == "*").ToList();
             }
 
+            if (_options.Only.Count > 0)
+            {
+                configurations = configurations.Where(c => _options.Only.Any(o => c.Name.IndexOf(o, StringComparison.OrdinalIgnoreCase) >= 0)).ToList();
+            }
+
             _log.WriteLine($"Analyzers found by reflection: {string.Join(", ", report.Analyzers)}");
             var generator = new LambdaCodeGenerator(_options.Seed);
             GeneratedProject project = generator.Generate(_options.Files, _options.LinesPerFile);
@@ -312,7 +323,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
             _log.WriteLine($"Generated {_options.Files:N0} handler files, {project.Lines:N0} lines, {project.Literals:N0} string literals, {project.Credentials} credential statements.");
 
             CSharpCompilation compilation = CreateCompilation(project.Trees);
-            int errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            int errors = _options.SkipCompileCheck ? 0 : compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
             if (errors > 0)
             {
                 Diagnostic first = compilation.GetDiagnostics().First(d => d.Severity == DiagnosticSeverity.Error);
@@ -323,14 +334,14 @@ namespace SecretsAnalyzer.Benchmarks.Core
             CSharpCompilation warm = CreateCompilation(project.Trees.Take(2 + Math.Min(_options.WarmupFiles, _options.Files)));
             foreach (Configuration configuration in configurations)
             {
-                if (_options.Sections.Contains("table") || _options.Sections.Contains("direct"))
+                if (_options.Sections.Contains("table"))
                 {
                     Measure(warm, configuration.Create(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
                 }
             }
 
             var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
-            int tableRounds = _options.Sections.Contains("table") || _options.Sections.Contains("direct") ? _options.Rounds : 0;
+            int tableRounds = _options.Sections.Contains("table") ? _options.Rounds : 0;
             for (int round = 0; round < tableRounds; round++)
             {
                 for (int i = 0; i < configurations.Count; i++)
@@ -572,18 +583,19 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             foreach (Configuration configuration in direct)
             {
-                Configuration empty = direct.First(c => c.IsFloor && c.FloorKey == configuration.FloorKey);
+                Configuration? floor = direct.FirstOrDefault(c => c.IsFloor && c.FloorKey == configuration.FloorKey);
+                Configuration empty = floor ?? configuration;
                 int rounds = configuration.DirectSamples.Count;
                 var result = new DirectResult
                 {
                     Name = configuration.Name,
                     ThreadCpuMs = Median(configuration.DirectSamples.Select(d => d.ThreadCpuMs)),
-                    AboveEmptyMs = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => configuration.DirectSamples[r].ThreadCpuMs - empty.DirectSamples[r].ThreadCpuMs)),
-                    BytesPerLiteral = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => (double)(configuration.DirectSamples[r].AllocatedBytes - empty.DirectSamples[r].AllocatedBytes))) / literals,
+                    AboveEmptyMs = configuration.IsFloor || floor == null ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => configuration.DirectSamples[r].ThreadCpuMs - empty.DirectSamples[r].ThreadCpuMs)),
+                    BytesPerLiteral = configuration.IsFloor || floor == null ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => (double)(configuration.DirectSamples[r].AllocatedBytes - empty.DirectSamples[r].AllocatedBytes))) / literals,
                     Findings = configuration.DirectSamples.Last().Findings,
                     ColdThreadCpuMs = Median(configuration.DirectSamples.Select(d => d.ColdThreadCpuMs)),
-                    ColdAboveEmptyMs = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => configuration.DirectSamples[r].ColdThreadCpuMs - empty.DirectSamples[r].ColdThreadCpuMs)),
-                    ColdBytesPerLiteral = configuration.IsFloor ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => (double)(configuration.DirectSamples[r].ColdAllocatedBytes - empty.DirectSamples[r].ColdAllocatedBytes))) / literals,
+                    ColdAboveEmptyMs = configuration.IsFloor || floor == null ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => configuration.DirectSamples[r].ColdThreadCpuMs - empty.DirectSamples[r].ColdThreadCpuMs)),
+                    ColdBytesPerLiteral = configuration.IsFloor || floor == null ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => (double)(configuration.DirectSamples[r].ColdAllocatedBytes - empty.DirectSamples[r].ColdAllocatedBytes))) / literals,
                 };
                 result.Ratio = result.AboveEmptyMs / report.CompilerAloneCpuMs;
                 result.ColdRatio = result.ColdAboveEmptyMs / report.CompilerAloneCpuMs;
@@ -622,14 +634,14 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         private static void Compute(PerfReport report, List<Configuration> configurations, int literals)
         {
-            Configuration baseline = configurations[0];
-            double baselineCpu = Median(baseline.Samples.Select(s => s.CpuMs));
+            Configuration? baseline = configurations.FirstOrDefault(c => c.RuleCount == 0);
+            double baselineCpu = baseline == null ? double.NaN : Median(baseline.Samples.Select(s => s.CpuMs));
             report.CompilerAloneCpuMs = baselineCpu;
             foreach (Configuration configuration in configurations)
             {
                 Configuration? floor = configuration.RuleCount == 0 || configuration.IsFloor
                     ? null
-                    : configurations.FirstOrDefault(c => c.IsFloor && c.FloorKey == configuration.FloorKey);
+                    : configurations.FirstOrDefault(c => c.IsFloor && c.FloorKey == configuration.FloorKey && c.Samples.Count == configuration.Samples.Count);
                 int rounds = configuration.Samples.Count;
                 var result = new ConfigurationResult
                 {
@@ -638,7 +650,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
                     IsFloor = configuration.IsFloor,
                     CpuMs = Median(configuration.Samples.Select(s => s.CpuMs)),
                     WallMs = Median(configuration.Samples.Select(s => s.WallMs)),
-                    AddedCpuMs = Median(Enumerable.Range(0, rounds).Select(r => configuration.Samples[r].CpuMs - baseline.Samples[r].CpuMs)),
+                    AddedCpuMs = baseline == null ? double.NaN : Median(Enumerable.Range(0, rounds).Select(r => configuration.Samples[r].CpuMs - baseline.Samples[r].CpuMs)),
                     TelemetryMs = Median(configuration.Samples.Select(s => s.TelemetryMs)),
                     AllocatedMB = Median(configuration.Samples.Select(s => (double)s.AllocatedBytes)) / 1048576.0,
                     Counts = configuration.Samples.Last().Counts,
