@@ -211,6 +211,14 @@ namespace SecretsAnalyzer.Candidates
 
         /// <summary>The values of the other elements next to this one, for "a key ID sits with it" evidence.</summary>
         public bool AnySibling(SemanticModel model, CancellationToken cancellationToken, System.Func<string, bool> predicate)
+            => AnySibling(model, cancellationToken, predicate, resolveStored: false);
+
+        /// <summary>
+        /// Like <see cref="AnySibling(SemanticModel, CancellationToken, System.Func{string, bool})"/>; with
+        /// <paramref name="resolveStored"/>, a sibling that reads a local or field of this tree counts with the string it
+        /// was initialized with (<c>new Pair(id, key)</c> after <c>var id = "AKIA…";</c>).
+        /// </summary>
+        public bool AnySibling(SemanticModel model, CancellationToken cancellationToken, System.Func<string, bool> predicate, bool resolveStored)
         {
             int seen = 0;
             foreach (SyntaxNode child in Container?.ChildNodes() ?? System.Linq.Enumerable.Empty<SyntaxNode>())
@@ -225,7 +233,7 @@ namespace SecretsAnalyzer.Candidates
                     // One pair of a dictionary's collection initializer: { "key", "value" }.
                     foreach (ExpressionSyntax element in nested.Expressions)
                     {
-                        if (IsSiblingMatch(element, model, cancellationToken, predicate))
+                        if (IsSiblingMatch(element, model, cancellationToken, predicate, resolveStored))
                         {
                             return true;
                         }
@@ -247,7 +255,7 @@ namespace SecretsAnalyzer.Candidates
                     _ => null,
                 };
 
-                if (IsSiblingMatch(expression, model, cancellationToken, predicate))
+                if (IsSiblingMatch(expression, model, cancellationToken, predicate, resolveStored))
                 {
                     return true;
                 }
@@ -256,7 +264,7 @@ namespace SecretsAnalyzer.Candidates
             return false;
         }
 
-        private bool IsSiblingMatch(ExpressionSyntax? expression, SemanticModel model, CancellationToken cancellationToken, System.Func<string, bool> predicate)
+        private bool IsSiblingMatch(ExpressionSyntax? expression, SemanticModel model, CancellationToken cancellationToken, System.Func<string, bool> predicate, bool resolveStored)
         {
             if (expression == null || expression.Span.Contains(Value.Span) || Value.Span.Contains(expression.Span))
             {
@@ -264,7 +272,39 @@ namespace SecretsAnalyzer.Candidates
             }
 
             string? text = ConstantString(expression, model, cancellationToken);
+            if (text == null && resolveStored)
+            {
+                text = StoredString(expression, model, cancellationToken);
+            }
+
             return text != null && predicate(text);
+        }
+
+        /// <summary>The literal a local or field of the same tree was declared with, when the expression reads one.</summary>
+        private static string? StoredString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+        {
+            expression = CandidateCollector.SkipParentheses(expression);
+            if (!(expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax))
+            {
+                return null;
+            }
+
+            ISymbol? symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
+            if (!(symbol is ILocalSymbol || symbol is IFieldSymbol) || symbol.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            SyntaxReference reference = symbol.DeclaringSyntaxReferences[0];
+            if (reference.SyntaxTree != expression.SyntaxTree)
+            {
+                return null;
+            }
+
+            return reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal } &&
+                literal.IsKind(SyntaxKind.StringLiteralExpression)
+                ? literal.Token.ValueText
+                : null;
         }
 
         /// <summary>The name a value source gives: a constant key passed to it (<c>GetEnvironmentVariable("X")</c>, <c>config["X"]</c>) or its own name.</summary>

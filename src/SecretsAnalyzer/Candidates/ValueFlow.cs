@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +18,7 @@ namespace SecretsAnalyzer.Candidates
         public const int MaxUses = 32;
 
         /// <summary>How many declarations or statements on either side count as "next to" a value.</summary>
-        public const int Neighbourhood = 2;
+        public const int Neighbourhood = 3;
 
         /// <summary>The local, field, property or parameter that <paramref name="value"/> initializes or is assigned to.</summary>
         public static ISymbol? StoredIn(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
@@ -34,24 +36,84 @@ namespace SecretsAnalyzer.Candidates
         }
 
         /// <summary>
-        /// The expressions in this tree that read <paramref name="symbol"/> (<c>k</c>, <c>Keys.K</c>, <c>this.k</c>):
-        /// within the enclosing member for locals and parameters, within the whole tree otherwise.
+        /// The identifier names of each syntax tree by name, built once per tree and compilation the first time a value
+        /// in it needs following, so following many values stays linear in the size of the tree.
         /// </summary>
-        public static System.Collections.Generic.List<ExpressionSyntax> Reads(ISymbol symbol, ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+        internal sealed class TreeIndex
         {
-            var reads = new System.Collections.Generic.List<ExpressionSyntax>();
-            SyntaxNode? scope = symbol is ILocalSymbol || symbol is IParameterSymbol ? EnclosingBody(value) : value.SyntaxTree.GetRoot(cancellationToken);
-            if (scope == null)
+            private readonly ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> _byTree =
+                new ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>>();
+
+            public List<IdentifierNameSyntax>? Get(SyntaxTree tree, string name, CancellationToken cancellationToken)
+            {
+                Dictionary<string, List<IdentifierNameSyntax>> index = _byTree.GetOrAdd(tree, t => Build(t, cancellationToken));
+                return index.TryGetValue(name, out List<IdentifierNameSyntax>? list) ? list : null;
+            }
+
+            private static Dictionary<string, List<IdentifierNameSyntax>> Build(SyntaxTree tree, CancellationToken cancellationToken)
+            {
+                var index = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
+                foreach (SyntaxToken token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is IdentifierNameSyntax identifier)
+                    {
+                        if (!index.TryGetValue(token.ValueText, out List<IdentifierNameSyntax>? list))
+                        {
+                            list = new List<IdentifierNameSyntax>();
+                            index.Add(token.ValueText, list);
+                        }
+
+                        list.Add(identifier);
+                    }
+                }
+
+                return index;
+            }
+        }
+
+        /// <summary>
+        /// The expressions in this tree that read <paramref name="symbol"/> (<c>k</c>, <c>Keys.K</c>, <c>this.k</c>):
+        /// within the enclosing member for locals and parameters, within the whole tree otherwise. At most
+        /// <see cref="MaxUses"/> names are bound.
+        /// </summary>
+        public static List<ExpressionSyntax> Reads(ISymbol symbol, ExpressionSyntax value, SemanticModel model, TreeIndex index, CancellationToken cancellationToken)
+        {
+            var reads = new List<ExpressionSyntax>();
+            SyntaxNode? scope = symbol is ILocalSymbol || symbol is IParameterSymbol ? EnclosingBody(value) : null;
+            List<IdentifierNameSyntax>? candidates = index.Get(value.SyntaxTree, symbol.Name, cancellationToken);
+            if (candidates == null)
             {
                 return reads;
             }
 
-            string name = symbol.Name;
-            foreach (SyntaxToken token in scope.DescendantTokens())
+            // The index is in source order: start at the scope by binary search, stop at its end.
+            int first = 0;
+            if (scope != null)
             {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !(token.Parent is IdentifierNameSyntax identifier))
+                int low = 0, high = candidates.Count;
+                while (low < high)
                 {
-                    continue;
+                    int mid = low + ((high - low) / 2);
+                    if (candidates[mid].SpanStart < scope.SpanStart)
+                    {
+                        low = mid + 1;
+                    }
+                    else
+                    {
+                        high = mid;
+                    }
+                }
+
+                first = low;
+            }
+
+            int bound = 0;
+            for (int i = first; i < candidates.Count; i++)
+            {
+                IdentifierNameSyntax identifier = candidates[i];
+                if (scope != null && identifier.SpanStart >= scope.Span.End)
+                {
+                    break;
                 }
 
                 if (identifier.Parent is AssignmentExpressionSyntax written && written.Left == identifier)
@@ -59,17 +121,17 @@ namespace SecretsAnalyzer.Candidates
                     continue;
                 }
 
+                if (++bound > MaxUses)
+                {
+                    break;
+                }
+
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, symbol.OriginalDefinition))
                 {
                     continue;
                 }
 
-                ExpressionSyntax read = identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier ? member : identifier;
-                reads.Add(read);
-                if (reads.Count >= MaxUses)
-                {
-                    break;
-                }
+                reads.Add(identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier ? member : identifier);
             }
 
             return reads;
@@ -96,35 +158,27 @@ namespace SecretsAnalyzer.Candidates
                 return false;
             }
 
-            ChildSyntaxList siblings = item.Parent.ChildNodesAndTokens();
-            int index = -1;
-            var nodes = new System.Collections.Generic.List<SyntaxNode>();
-            foreach (SyntaxNodeOrToken child in siblings)
+            // Walk to the neighbours through the tokens around the item: no scan of a long member or statement list.
+            SyntaxNode parent = item.Parent;
+            SyntaxNode? before = item, after = item;
+            for (int step = 0; step < Neighbourhood; step++)
             {
-                if (child.AsNode() is SyntaxNode node)
+                before = before == null ? null : Sibling(parent, before.GetFirstToken().GetPreviousToken());
+                after = after == null ? null : Sibling(parent, after.GetLastToken().GetNextToken());
+                foreach (SyntaxNode? neighbour in new[] { before, after })
                 {
-                    if (node == item)
+                    if (neighbour == null)
                     {
-                        index = nodes.Count;
+                        continue;
                     }
 
-                    nodes.Add(node);
-                }
-            }
-
-            for (int i = index - Neighbourhood; i <= index + Neighbourhood; i++)
-            {
-                if (i < 0 || i >= nodes.Count || i == index)
-                {
-                    continue;
-                }
-
-                foreach (ExpressionSyntax initializer in Initializers(nodes[i]))
-                {
-                    string? text = CandidateCollector.ConstantString(initializer, model, cancellationToken);
-                    if (text != null && predicate(text))
+                    foreach (ExpressionSyntax initializer in Initializers(neighbour))
                     {
-                        return true;
+                        string? text = CandidateCollector.ConstantString(initializer, model, cancellationToken);
+                        if (text != null && predicate(text))
+                        {
+                            return true;
+                        }
                     }
                 }
             }
@@ -132,7 +186,21 @@ namespace SecretsAnalyzer.Candidates
             return false;
         }
 
-        private static System.Collections.Generic.IEnumerable<ExpressionSyntax> Initializers(SyntaxNode node)
+        /// <summary>The child of <paramref name="parent"/> that holds <paramref name="token"/>, or null.</summary>
+        private static SyntaxNode? Sibling(SyntaxNode parent, SyntaxToken token)
+        {
+            for (SyntaxNode? node = token.Parent; node != null && node != parent; node = node.Parent)
+            {
+                if (node.Parent == parent)
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<ExpressionSyntax> Initializers(SyntaxNode node)
         {
             if (node is GlobalStatementSyntax global)
             {

@@ -49,7 +49,7 @@ namespace SecretsAnalyzer.Detection
     {
         public const int KeyIdLength = 20;
         public const int SecretKeyLength = 40;
-        public const int MinSessionTokenLength = 100;
+        public const int MinSessionTokenLength = 64;
 
         /// <summary>Minimum Shannon entropy, in bits per character, of a secret access key.</summary>
         public const double MinSecretKeyEntropy = 4.2;
@@ -380,7 +380,40 @@ namespace SecretsAnalyzer.Detection
 
             return upper && lower && digitOrSymbol && nonHex
                 && !IsDocumentationExample(text, start, length)
+                && !IsPlaceholderSecret(text, start, length)
                 && Entropy.Shannon(text, start, length) >= MinSecretKeyEntropy;
+        }
+
+        /// <summary>Words that make a 40-character value plainly a placeholder, in any case.</summary>
+        private static readonly string[] SecretPlaceholderWords = { "SECRET", "YOUR", "REPLACE", "CHANGEME", "DUMMY", "FAKE", "SAMPLE", "PLACEHOLDER", "REDACTED", "XXXX", "TEST" };
+
+        /// <summary>
+        /// A key-shaped value that is plainly made up: a placeholder word (<c>YourSecretAccessKey…</c>), a run of 5 equal
+        /// characters, or a run of 5 consecutive ones (<c>abcde</c>, <c>12345</c>). A random key is one of these about
+        /// once in 10^4.
+        /// </summary>
+        public static bool IsPlaceholderSecret(string text, int start, int length)
+        {
+            foreach (string word in SecretPlaceholderWords)
+            {
+                if (IndexOfIgnoreCase(text, start, length, word) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            int same = 1, ascending = 1;
+            for (int k = start + 1; k < start + length; k++)
+            {
+                same = text[k] == text[k - 1] ? same + 1 : 1;
+                ascending = text[k] == text[k - 1] + 1 ? ascending + 1 : 1;
+                if (same >= 5 || ascending >= 5)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsWordJoiner(char c) => c == '_' || c == '-';

@@ -23,7 +23,7 @@ namespace SecretsAnalyzer.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AwsSecretKey);
 
-        private protected override State? CreateRuleState(Compilation compilation) => State.Instance;
+        private protected override State? CreateRuleState(Compilation compilation) => new State();
 
         private protected override bool QuickTest(string text) => AwsKeys.HasLongKeyRun(text);
 
@@ -41,6 +41,11 @@ namespace SecretsAnalyzer.Rules
                 if (hint == NameHint.None && context.Parameter != null)
                 {
                     hint = NameHints.Classify(context.Parameter.Name);
+                    if (hint == NameHint.None && context.Parameter.ContainingSymbol is IMethodSymbol setter && setter.Parameters.Length == 1)
+                    {
+                        // The only argument of WithSecretKey(value), SetSessionToken(value): the method names it.
+                        hint = NameHints.Classify(setter.Name);
+                    }
                 }
 
                 if (scope.ConstantSymbol != null)
@@ -124,19 +129,21 @@ namespace SecretsAnalyzer.Rules
                 return false;
             }
 
-            if (ValueFlow.NeighbourHolds(value, scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
-            {
-                keyIdNearby = true;
-                return true;
-            }
-
             ISymbol? stored = ValueFlow.StoredIn(value, scope.Model, scope.CancellationToken);
             if (stored == null || NameHints.Classify(stored.Name) != NameHint.None)
             {
                 return false;
             }
 
-            foreach (ExpressionSyntax read in ValueFlow.Reads(stored, value, scope.Model, scope.CancellationToken))
+            // A key ID declared right next to it counts only for a name that could be the key's other half: random
+            // values with telling names of their own (nonce, hash, cursor) often sit next to anything.
+            if (CouldBeKeyMaterial(stored.Name) && ValueFlow.NeighbourHolds(value, scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
+            {
+                keyIdNearby = true;
+                return true;
+            }
+
+            foreach (ExpressionSyntax read in ValueFlow.Reads(stored, value, scope.Model, scope.Rule.Reads, scope.CancellationToken))
             {
                 ValueContext use = ValueContext.Compute(read, scope.Model, scope.CancellationToken);
                 NameHint useHint = use.ReceiverHint;
@@ -151,7 +158,7 @@ namespace SecretsAnalyzer.Rules
                     return true;
                 }
 
-                if (use.Container != null && use.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId))
+                if (use.Container != null && use.AnySibling(scope.Model, scope.CancellationToken, AwsKeys.ContainsAccessKeyId, resolveStored: true))
                 {
                     keyIdNearby = true;
                     return true;
@@ -167,24 +174,39 @@ namespace SecretsAnalyzer.Rules
             SyntaxNode root = scope.Candidate.Tree.GetRoot(scope.CancellationToken);
             SyntaxTrivia trivia = root.FindTrivia(scope.Candidate.FallbackSpan.Start);
             SyntaxToken token = trivia.Token;
-
-            // A line's trailing comment and the full-line comments after it sit in two lists: read them as one run.
-            var run = new List<SyntaxTrivia>();
-            if (token.LeadingTrivia.IndexOf(trivia) >= 0)
+            bool leading = trivia.SpanStart < token.SpanStart;
+            SyntaxTriviaList list = leading ? token.LeadingTrivia : token.TrailingTrivia;
+            int index = IndexOf(list, trivia);
+            if (index < 0)
             {
-                run.AddRange(token.GetPreviousToken().TrailingTrivia);
-                run.AddRange(token.LeadingTrivia);
-            }
-            else
-            {
-                run.AddRange(token.TrailingTrivia);
-                run.AddRange(token.GetNextToken().LeadingTrivia);
+                return false;
             }
 
-            int index = run.IndexOf(trivia);
-            for (int i = index - CommentNeighbourhood; index >= 0 && i <= index + CommentNeighbourhood; i++)
+            if (AnyKeyIdComment(list, index - CommentNeighbourhood, index + CommentNeighbourhood, index))
             {
-                if (i >= 0 && i < run.Count && i != index && CandidateCollector.IsCommentLike(run[i]) && AwsKeys.ContainsAccessKeyId(run[i].ToFullString()))
+                return true;
+            }
+
+            // A line's trailing comment and the full-line comments after it sit in two lists: look across the border.
+            if (leading && index < CommentNeighbourhood)
+            {
+                SyntaxTriviaList before = token.GetPreviousToken().TrailingTrivia;
+                return AnyKeyIdComment(before, before.Count - CommentNeighbourhood, before.Count - 1, -1);
+            }
+
+            if (!leading && index + CommentNeighbourhood >= list.Count)
+            {
+                return AnyKeyIdComment(token.GetNextToken().LeadingTrivia, 0, CommentNeighbourhood, -1);
+            }
+
+            return false;
+        }
+
+        private static bool AnyKeyIdComment(SyntaxTriviaList list, int from, int to, int skip)
+        {
+            for (int i = from < 0 ? 0 : from; i <= to && i < list.Count; i++)
+            {
+                if (i != skip && CandidateCollector.IsCommentLike(list[i]) && AwsKeys.ContainsAccessKeyId(list[i].ToFullString()))
                 {
                     return true;
                 }
@@ -193,7 +215,61 @@ namespace SecretsAnalyzer.Rules
             return false;
         }
 
+        /// <summary>The index of <paramref name="trivia"/> in its list by binary search on position: no scan of long comment runs.</summary>
+        private static int IndexOf(SyntaxTriviaList list, SyntaxTrivia trivia)
+        {
+            int low = 0, high = list.Count - 1;
+            int position = trivia.FullSpan.Start;
+            while (low <= high)
+            {
+                int mid = low + ((high - low) / 2);
+                int start = list[mid].FullSpan.Start;
+                if (start == position)
+                {
+                    return mid;
+                }
+
+                if (start < position)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return -1;
+        }
+
         private const int CommentNeighbourhood = 6;
+
+        private static readonly string[] KeyMaterialWords = { "key", "pass", "pwd", "cred", "auth", "aws", "access", "private" };
+
+        /// <summary>A name that says key material (<c>Key</c>, <c>awsPass</c>, <c>Credential2</c>) or says nothing at all (<c>a</c>, <c>k2</c>).</summary>
+        private static bool CouldBeKeyMaterial(string name)
+        {
+            int letters = 0;
+            foreach (char c in name)
+            {
+                letters += Chars.IsAsciiLetter(c) ? 1 : 0;
+            }
+
+            if (letters <= 2)
+            {
+                return true;
+            }
+
+            foreach (string word in KeyMaterialWords)
+            {
+                if (NameHints.ContainsNormalized(name, 0, name.Length, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsDeclaredIn(ISymbol symbol, SyntaxTree tree)
         {
@@ -208,10 +284,10 @@ namespace SecretsAnalyzer.Rules
             return false;
         }
 
-        /// <summary>SECRETS002 needs no compilation state.</summary>
+        /// <summary>Per compilation: the identifier index of each tree whose stored values ValueFlow follows (built lazily, once).</summary>
         public sealed class State
         {
-            internal static readonly State Instance = new State();
+            internal ValueFlow.TreeIndex Reads { get; } = new ValueFlow.TreeIndex();
         }
     }
 }
