@@ -139,7 +139,7 @@ namespace SecretsAnalyzer.Detection
 
         /// <summary>
         /// The cheapest test a value must pass before the parser runs: it mentions a password key (<c>pass</c>,
-        /// <c>pwd</c>, <c>psw</c>) or a URI (<c>://</c>). No allocation.
+        /// <c>pwd</c>, <c>psw</c>), a URI (<c>://</c>) or a JDBC URL (<c>jdbc:</c>). No allocation.
         /// </summary>
         public static bool QuickTest(string text)
         {
@@ -153,6 +153,11 @@ namespace SecretsAnalyzer.Detection
                 }
 
                 char l = (char)(c | 0x20);
+                if (l == 'j' && i + 4 < n && (text[i + 1] | 0x20) == 'd' && (text[i + 2] | 0x20) == 'b' && (text[i + 3] | 0x20) == 'c' && text[i + 4] == ':')
+                {
+                    return true;
+                }
+
                 if (l == 'p')
                 {
                     char a = (char)(text[i + 1] | 0x20), b = (char)(text[i + 2] | 0x20);
@@ -185,6 +190,17 @@ namespace SecretsAnalyzer.Detection
         /// </summary>
         public static void FindPasswords(string text, bool connectionContext, List<ConnectionStringPassword> results)
         {
+            FindPasswords(text, connectionContext, results, out _);
+        }
+
+        /// <summary>
+        /// As above; <paramref name="contextWouldHelp"/> says that a complete, real-looking <c>key=value</c> password
+        /// was passed over only because nothing around it says connection string, so a caller that can tell where the
+        /// value goes may ask again with <c>connectionContext: true</c>.
+        /// </summary>
+        public static void FindPasswords(string text, bool connectionContext, List<ConnectionStringPassword> results, out bool contextWouldHelp)
+        {
+            contextWouldHelp = false;
             if (text.Length == 0)
             {
                 return;
@@ -197,6 +213,7 @@ namespace SecretsAnalyzer.Detection
             {
                 KeyValueScan whole = ScanKeyValue(text, 0, text.Length, connectionContext);
                 bool reportable = IsReportable(text, ref whole, connectionContext);
+                contextWouldHelp |= !reportable && !connectionContext && IsReportable(text, ref whole, connectionContext: true);
                 if (reportable && (!whole.Malformed || !delimited))
                 {
                     Add(results, Finding(text, ref whole));
@@ -228,6 +245,10 @@ namespace SecretsAnalyzer.Detection
                                     Add(results, Finding(text, ref region));
                                     any = true;
                                 }
+                                else if (!connectionContext && region.HasPassword && IsReportable(text, ref region, connectionContext: true))
+                                {
+                                    contextWouldHelp = true;
+                                }
                             }
                         }
 
@@ -241,7 +262,96 @@ namespace SecretsAnalyzer.Detection
                 }
             }
 
-            FindUriPasswords(text, results, first, results.Count);
+            int sortedTo = results.Count;
+            FindUriPasswords(text, results, first, sortedTo);
+            FindOracleThinPasswords(text, results, first, sortedTo);
+        }
+
+        /// <summary>
+        /// Oracle JDBC thin and OCI URLs: <c>jdbc:oracle:thin:user/password@host:1521/service</c> (also
+        /// <c>@//host…</c> and <c>@(DESCRIPTION=…)</c>).
+        /// </summary>
+        private static void FindOracleThinPasswords(string text, List<ConnectionStringPassword> results, int sortedFrom, int sortedTo)
+        {
+            const string Prefix = "jdbc:oracle:";
+            int from = 0;
+            while (from < text.Length)
+            {
+                int at = text.IndexOf(Prefix, from, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return;
+                }
+
+                int i = at + Prefix.Length;
+                from = i;
+                int colon = i;
+                while (colon < text.Length && Chars.IsAsciiLetter(text[colon]))
+                {
+                    colon++;
+                }
+
+                if (colon >= text.Length || text[colon] != ':')
+                {
+                    continue;
+                }
+
+                int userStart = colon + 1;
+                int end = userStart;
+                int slash = -1;
+                while (end < text.Length && text[end] != '@' && !IsUriTerminator(text[end]))
+                {
+                    if (slash < 0 && text[end] == '/')
+                    {
+                        slash = end;
+                    }
+
+                    end++;
+                }
+
+                from = end;
+                if (end >= text.Length || text[end] != '@' || slash <= userStart || slash + 1 >= end)
+                {
+                    continue;
+                }
+
+                int hostStart = end + 1;
+                while (hostStart < text.Length && text[hostStart] == '/')
+                {
+                    hostStart++;
+                }
+
+                int hostEnd = hostStart;
+                while (hostEnd < text.Length && !IsUriTerminator(text[hostEnd]) && text[hostEnd] != ':' && text[hostEnd] != '/')
+                {
+                    hostEnd++;
+                }
+
+                string user = text.Substring(userStart, slash - userStart);
+                string? host = hostEnd > hostStart ? NormalizeHost(text.Substring(hostStart, hostEnd - hostStart)) : null;
+                int passwordStart = slash + 1;
+                int passwordLength = end - passwordStart;
+                if (!Placeholders.IsPlaceholder(text, passwordStart, passwordLength, user))
+                {
+                    Add(results, new ConnectionStringPassword(passwordStart, passwordLength, SafeHost(host, text, passwordStart, passwordLength), ConnectionStringForm.Uri), sortedFrom, sortedTo);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether the text is a piece of a connection string: <c>key=value</c> pairs with a known connection key
+        /// (server, database, user, port, …). For a lone <c>Password=…</c> whose neighbours are such pieces
+        /// (<c>string.Join(";", "Server=db", "Password=…")</c>).
+        /// </summary>
+        public static bool IsConnectionFragment(string text)
+        {
+            if (text.Length == 0 || text.IndexOf('=') < 0)
+            {
+                return false;
+            }
+
+            KeyValueScan scan = ScanKeyValue(text, 0, text.Length, connectionContext: false);
+            return scan.ContextKeys > 0 && !scan.Malformed;
         }
 
         /// <summary>
@@ -352,6 +462,7 @@ namespace SecretsAnalyzer.Detection
             /// <summary>The password with its braces, for the placeholder test (<c>{0}</c> is a placeholder, <c>{Xk9;q}</c> is not).</summary>
             public int PasswordRawStart;
             public int PasswordRawLength;
+            public char PasswordQuote;
 
             public int UserStart;
             public int UserLength;
@@ -397,6 +508,7 @@ namespace SecretsAnalyzer.Detection
                     scan.PasswordLength = pair.ValueLength;
                     scan.PasswordRawStart = pair.Quote == '{' ? pair.ValueStart - 1 : pair.ValueStart;
                     scan.PasswordRawLength = pair.Quote == '{' ? pair.ValueLength + 2 : pair.ValueLength;
+                    scan.PasswordQuote = pair.Quote;
                     continue;
                 }
 
@@ -443,8 +555,54 @@ namespace SecretsAnalyzer.Detection
                 return false;
             }
 
+            if (scan.PasswordQuote == '\0' && IsProse(text, scan.PasswordStart, scan.PasswordLength))
+            {
+                return false;
+            }
+
             string? user = scan.HasUser ? Unescape(text, scan.UserStart, scan.UserLength, scan.UserQuote).Trim() : null;
             return !Placeholders.IsPlaceholder(text, scan.PasswordRawStart, scan.PasswordRawLength, user);
+        }
+
+        /// <summary>
+        /// An unquoted value that reads as a sentence (<c>rotated monthly</c>, <c>is kept in Secrets Manager under
+        /// migrations/prod</c>): at least two plain words, and plain words make up two thirds of it. A sentence that
+        /// happens to follow <c>Password=</c> in a comment or message, not a password.
+        /// </summary>
+        private static bool IsProse(string text, int start, int length)
+        {
+            int tokens = 0, words = 0;
+            int i = start, end = start + length;
+            while (i < end)
+            {
+                while (i < end && text[i] == ' ')
+                {
+                    i++;
+                }
+
+                if (i >= end)
+                {
+                    break;
+                }
+
+                tokens++;
+                bool word = true;
+                int tokenStart = i;
+                while (i < end && text[i] != ' ')
+                {
+                    char c = text[i];
+                    bool trailingPunctuation = (c == '.' || c == ',' || c == ':' || c == '\'') && i > tokenStart;
+                    word &= Chars.IsAsciiLetter(c) || trailingPunctuation;
+                    i++;
+                }
+
+                if (word)
+                {
+                    words++;
+                }
+            }
+
+            return words >= 2 && words * 3 >= tokens * 2;
         }
 
         private static ConnectionStringPassword Finding(string text, ref KeyValueScan scan)
@@ -773,11 +931,24 @@ namespace SecretsAnalyzer.Detection
             MatchesAny(text, start, length, PasswordKeys) || MatchesAny(text, start, length, HostKeys) ||
             MatchesAny(text, start, length, UserKeys) || MatchesAny(text, start, length, OtherKeys);
 
+        /// <summary>Only interpolation holes, format items (<c>{0}</c>, <c>{baseConnection}</c>), <c>;</c> and whitespace.</summary>
         private static bool OnlyHolesAndSeparators(string text, int start, int end)
         {
             for (int i = start; i < end; i++)
             {
                 char c = text[i];
+                if (c == '{')
+                {
+                    int close = FormatItemEnd(text, i, end);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
+
+                    i = close;
+                    continue;
+                }
+
                 if (c != Chars.Hole && c != ';' && !char.IsWhiteSpace(c))
                 {
                     return false;
@@ -791,13 +962,33 @@ namespace SecretsAnalyzer.Detection
         {
             for (int i = start; i < end; i++)
             {
-                if (text[i] == Chars.Hole)
+                if (text[i] == Chars.Hole || (text[i] == '{' && FormatItemEnd(text, i, end) > 0))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The index of the '}' closing a format item that starts at <paramref name="open"/>, or -1. Bounded.</summary>
+        private static int FormatItemEnd(string text, int open, int end)
+        {
+            for (int j = open + 1; j < end && j - open <= MaxKeyLength; j++)
+            {
+                char c = text[j];
+                if (c == '}')
+                {
+                    return j > open + 1 ? j : -1;
+                }
+
+                if (!(Chars.IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == ':'))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>Whether the slice, lower-cased with spaces and underscores removed, is one of <paramref name="keys"/>.</summary>

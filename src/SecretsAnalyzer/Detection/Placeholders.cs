@@ -12,6 +12,9 @@ namespace SecretsAnalyzer.Detection
         /// <summary>Fewer literal characters than this next to a hole are not worth a finding (<c>{pwd}!</c>).</summary>
         public const int MinLiteralCharsBesideHole = 3;
 
+        /// <summary>Documentation stand-ins are short; longer values are not compared word by word.</summary>
+        public const int MaxDocumentationWordLength = 64;
+
         private static readonly string[] DocWords =
         {
             "password", "passwd", "pass", "pwd", "psw", "pw", "secret", "changeme", "changeit", "redacted", "hidden",
@@ -19,13 +22,18 @@ namespace SecretsAnalyzer.Detection
             "masked", "notset", "unset", "undefined", "default", "value", "xxx", "dbpassword", "userpassword", "mypassword",
             "yourpassword", "thepassword", "adminpassword", "rootpassword", "sapassword", "secretpassword", "pwdhere",
             "passwordhere", "secrethere", "yourpasswordhere", "enterpassword", "insertpassword", "setme", "fixme",
+            "replaceme", "notapassword", "nopassword", "test", "testing", "demo", "string", "tbc",
         };
 
+        /// <summary>Words that make a whole word-like value documentation (<c>REPLACE_ME</c>, <c>ExampleOnly1</c>).</summary>
         private static readonly string[] DocFragments =
         {
-            "your", "changeme", "replace", "placeholder", "redacted", "example", "insert", "enter", "goes",
-            "here", "notreal", "dummy", "fake", "sample", "todo", "fixme", "setme",
+            "changeme", "replace", "placeholder", "redacted", "example", "notreal", "dummy", "fake", "sample", "todo",
+            "fixme", "setme", "fillme", "insert", "enter",
         };
+
+        /// <summary>Fragments that, next to a password word, make a value documentation (<c>PASSWORD_GOES_HERE</c>).</summary>
+        private static readonly string[] DocPasswordFragments = { "here", "goes", "my", "the", "db", "new", "old" };
 
         /// <summary>
         /// Whether <c>text[start..start+length]</c> (a password as it stands in the text, quotes removed, braces of
@@ -74,6 +82,12 @@ namespace SecretsAnalyzer.Detection
             if (length == 1)
             {
                 // "x", "-", "?", "*": a mask, not a password.
+                return true;
+            }
+
+            if (!AnyLetterOrDigit(text, start, length))
+            {
+                // "...", "***)", "?!": punctuation only, an elision in prose or a mask.
                 return true;
             }
 
@@ -128,10 +142,22 @@ namespace SecretsAnalyzer.Detection
                 return IsTemplateName(text, start + 1, length - 2, allowDigitsInside: true);
             }
 
-            // <password>, <secret>, [password], (password)
-            if ((first == '<' && last == '>') || (first == '[' && last == ']') || (first == '(' && last == ')'))
+            // <password>, <secret>, <YourStrong@Passw0rd>, [password]: a description in brackets, whatever it holds.
+            if ((first == '<' && last == '>') || (first == '[' && last == ']'))
+            {
+                return length >= 3;
+            }
+
+            // (password)
+            if (first == '(' && last == ')')
             {
                 return length >= 3 && IsWords(text, start + 1, length - 2);
+            }
+
+            // @password, :password (a query parameter standing in for the value)
+            if ((first == '@' || first == ':') && length >= 3 && IsLettersOnlyName(text, start + 1, length - 1))
+            {
+                return true;
             }
 
             // __X__, @@X@@
@@ -172,8 +198,13 @@ namespace SecretsAnalyzer.Detection
         /// </summary>
         public static bool IsDocumentationWord(string text, int start, int length)
         {
-            // "yourStrong(!)Password", "<enter-your-password>": documentation, whatever the punctuation.
-            if (NameHints.ContainsNormalized(text, start, length, "your") && MentionsPassword(text, start, length))
+            if (length > MaxDocumentationWordLength)
+            {
+                return false;
+            }
+
+            // "yourStrong(!)Password", "YourStrong@Passw0rd", "<enter-your-password>": documentation, whatever the punctuation.
+            if (NameHints.ContainsNormalized(text, start, length, "your"))
             {
                 return true;
             }
@@ -208,9 +239,20 @@ namespace SecretsAnalyzer.Detection
 
             foreach (string fragment in DocFragments)
             {
-                if (NameHints.ContainsNormalized(text, start, length, fragment) && MentionsPassword(text, start, length))
+                if (NameHints.ContainsNormalized(text, start, length, fragment))
                 {
                     return true;
+                }
+            }
+
+            if (MentionsPassword(text, start, length))
+            {
+                foreach (string fragment in DocPasswordFragments)
+                {
+                    if (NameHints.ContainsNormalized(text, start, length, fragment))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -231,6 +273,33 @@ namespace SecretsAnalyzer.Detection
                    NameHints.ContainsNormalized(text, start, length, "secret") ||
                    NameHints.EqualsNormalized(text, start, length, "pass") ||
                    NameHints.ContainsNormalized(text, start, length, "value");
+        }
+
+        private static bool IsLettersOnlyName(string text, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                char c = text[i];
+                if (!(Chars.IsAsciiLetter(c) || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool AnyLetterOrDigit(string text, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                if (char.IsLetterOrDigit(text[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HasDigitRun(string text, int start, int length)

@@ -24,6 +24,8 @@ namespace SecretsAnalyzer.Rules
 
         private static readonly SyntaxKind[] AssignmentKinds = { SyntaxKind.SimpleAssignmentExpression };
 
+        private static readonly SyntaxKind[] InvocationKinds = { SyntaxKind.InvocationExpression };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConnectionStringPassword);
 
         private protected override State? CreateRuleState(Compilation compilation) => new State(
@@ -35,8 +37,8 @@ namespace SecretsAnalyzer.Rules
         private protected override void Analyze(CandidateScope<State> scope)
         {
             var findings = new List<ConnectionStringPassword>(1);
-            ConnectionStrings.FindPasswords(scope.Text, connectionContext: false, findings);
-            if (findings.Count == 0 && scope.Model != null && IsConnectionContext(scope))
+            ConnectionStrings.FindPasswords(scope.Text, connectionContext: false, findings, out bool contextWouldHelp);
+            if (findings.Count == 0 && contextWouldHelp && scope.Model != null && IsConnectionContext(scope))
             {
                 // The value goes where a connection string goes: a lone "Password=…" is enough.
                 ConnectionStrings.FindPasswords(scope.Text, connectionContext: true, findings);
@@ -100,6 +102,29 @@ namespace SecretsAnalyzer.Rules
             }
 
             start.RegisterSyntaxNodeAction(c => AnalyzeBuilderAssignment(c, state), AssignmentKinds);
+            start.RegisterSyntaxNodeAction(c => AnalyzeBuilderAdd(c, state), InvocationKinds);
+        }
+
+        /// <summary><c>builder.Add("Password", "…")</c> on a <c>DbConnectionStringBuilder</c> subtype.</summary>
+        private static void AnalyzeBuilderAdd(SyntaxNodeAnalysisContext context, AnalyzerState<State> state)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (!(invocation.Expression is MemberAccessExpressionSyntax member) || member.Name.Identifier.ValueText != "Add" ||
+                invocation.ArgumentList.Arguments.Count != 2)
+            {
+                return;
+            }
+
+            SemanticModel model = context.SemanticModel;
+            CancellationToken cancellationToken = context.CancellationToken;
+            string? key = CandidateCollector.ConstantString(invocation.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+            if (key == null || !ConnectionStrings.IsPasswordKey(key) ||
+                !(model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method) || !state.Rule.IsBuilder(method.ContainingType))
+            {
+                return;
+            }
+
+            ReportBuilderValue(context, state, invocation.ArgumentList.Arguments[1].Expression, host: null, user: null);
         }
 
         private static string HostPart(string? host) => host == null ? string.Empty : " for '" + host + "'";
@@ -126,9 +151,107 @@ namespace SecretsAnalyzer.Rules
                 return true;
             }
 
+            // Pieces of one connection string side by side: string.Join(";", "Server=db", "Password=…"), new[] { … },
+            // or a StringBuilder chain: sb.Append("Server=db;").Append("Password=…").
+            if (scope.Model != null && context.Container != null &&
+                context.AnySibling(scope.Model, scope.CancellationToken, ConnectionStrings.IsConnectionFragment))
+            {
+                return true;
+            }
+
+            if (scope.Model != null && AppendChainHasFragment(context.Value, scope.Model, scope.CancellationToken))
+            {
+                return true;
+            }
+
             // Without references (error types) the parameter is unknown: the type named in `new XxxConnection("…")` still says it.
             return parameter == null && context.Value.Parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax list &&
                    list.Parent is ObjectCreationExpressionSyntax creation && NamesConnectionType(creation.Type);
+        }
+
+        private const int MaxAppendChain = 32;
+
+        /// <summary>
+        /// <c>b.Append("Server=db;").Append("Password=…")</c> or <c>b.Append("Server=db;"); b.Append("Password=…");</c>
+        /// with the builder in a local: an earlier <c>Append</c> on the same receiver holds another connection key.
+        /// Bounded by <see cref="MaxAppendChain"/> calls in the chain and statements in the block.
+        /// </summary>
+        private static bool AppendChainHasFragment(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (!(value.Parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax list && list.Parent is InvocationExpressionSyntax invocation &&
+                  invocation.Expression is MemberAccessExpressionSyntax member && IsAppend(member.Name.Identifier.ValueText)))
+            {
+                return false;
+            }
+
+            // Earlier calls of the same fluent chain.
+            ExpressionSyntax receiver = member.Expression;
+            for (int depth = 0; depth < MaxAppendChain && receiver is InvocationExpressionSyntax previous && previous.Expression is MemberAccessExpressionSyntax previousMember; depth++)
+            {
+                if (IsAppend(previousMember.Name.Identifier.ValueText) && HasFragmentArgument(previous, model, cancellationToken))
+                {
+                    return true;
+                }
+
+                receiver = previousMember.Expression;
+            }
+
+            // Earlier statements of the block that append to the same local: sb.Append("Server=db;");
+            if (!(receiver is IdentifierNameSyntax local) || !(invocation.Parent is ExpressionStatementSyntax statement) || !(statement.Parent is BlockSyntax block))
+            {
+                return false;
+            }
+
+            int index = block.Statements.IndexOf(statement);
+            for (int i = index - 1, seen = 0; i >= 0 && seen < MaxAppendChain; i--, seen++)
+            {
+                if (block.Statements[i] is ExpressionStatementSyntax earlier && earlier.Expression is InvocationExpressionSyntax call)
+                {
+                    for (InvocationExpressionSyntax? current = call; current != null;)
+                    {
+                        if (!(current.Expression is MemberAccessExpressionSyntax access))
+                        {
+                            break;
+                        }
+
+                        if (IsAppend(access.Name.Identifier.ValueText) && HasFragmentArgument(current, model, cancellationToken) &&
+                            Root(access.Expression) is IdentifierNameSyntax root && root.Identifier.ValueText == local.Identifier.ValueText)
+                        {
+                            return true;
+                        }
+
+                        current = access.Expression as InvocationExpressionSyntax;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ExpressionSyntax Root(ExpressionSyntax expression)
+        {
+            for (int depth = 0; depth < MaxAppendChain && expression is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member; depth++)
+            {
+                expression = member.Expression;
+            }
+
+            return expression;
+        }
+
+        private static bool IsAppend(string name) => name == "Append" || name == "AppendLine" || name == "AppendFormat" || name == "Add" || name == "Concat";
+
+        private static bool HasFragmentArgument(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+            {
+                string? text = CandidateCollector.ConstantString(argument.Expression, model, cancellationToken);
+                if (text != null && ConnectionStrings.IsConnectionFragment(text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool NamesConnectionType(TypeSyntax type)
@@ -175,18 +298,6 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
-            SecretsOptions options = state.Options.Get(assignment.SyntaxTree);
-            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
-            {
-                return;
-            }
-
-            CandidateText? candidate = BuildCandidate(value, model, cancellationToken);
-            if (candidate == null || candidate.Text.Length == 0)
-            {
-                return;
-            }
-
             string? host = null;
             string? user = null;
             if (assignment.Parent is InitializerExpressionSyntax initializer)
@@ -207,6 +318,27 @@ namespace SecretsAnalyzer.Rules
                         user = CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken);
                     }
                 }
+            }
+
+            ReportBuilderValue(context, state, value, host, user);
+        }
+
+        /// <summary>Reports a password given to a builder as a value of its own (placeholder rules apply).</summary>
+        private static void ReportBuilderValue(SyntaxNodeAnalysisContext context, AnalyzerState<State> state, ExpressionSyntax expression, string? host, string? user)
+        {
+            ExpressionSyntax value = SkipCasts(expression);
+            SemanticModel model = context.SemanticModel;
+            CancellationToken cancellationToken = context.CancellationToken;
+            SecretsOptions options = state.Options.Get(value.SyntaxTree);
+            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            {
+                return;
+            }
+
+            CandidateText? candidate = BuildCandidate(value, model, cancellationToken);
+            if (candidate == null || candidate.Text.Length == 0)
+            {
+                return;
             }
 
             string text = candidate.Text;
@@ -264,7 +396,7 @@ namespace SecretsAnalyzer.Rules
             SymbolInfo info = model.GetSymbolInfo(left, cancellationToken);
             if (info.Symbol is IPropertySymbol property)
             {
-                return rule.IsBuilder(property.ContainingType) &&
+                return (rule.IsBuilder(property.ContainingType) || State.IsBuilderLike(property.ContainingType)) &&
                        (!property.IsIndexer || (property.Parameters.Length == 1 && property.Parameters[0].Type.SpecialType == SpecialType.System_String));
             }
 
@@ -354,7 +486,29 @@ namespace SecretsAnalyzer.Rules
 
             internal bool IsBuilder(INamedTypeSymbol? type) => DerivesFrom(type, Builder);
 
-            internal bool IsBuilderOrConnection(INamedTypeSymbol? type) => DerivesFrom(type, Builder) || DerivesFrom(type, Connection);
+            internal bool IsBuilderOrConnection(INamedTypeSymbol? type) =>
+                DerivesFrom(type, Builder) || DerivesFrom(type, Connection) || IsBuilderLike(type) ||
+                (type != null && type.Name.EndsWith("Connection", System.StringComparison.Ordinal) && type.Name.Length > "Connection".Length);
+
+            /// <summary>
+            /// Types that hold a connection password without deriving from <c>DbConnectionStringBuilder</c>: a provider's
+            /// builder known only by its name (<c>…ConnectionStringBuilder</c>), and StackExchange.Redis's
+            /// <c>ConfigurationOptions</c>.
+            /// </summary>
+            internal static bool IsBuilderLike(INamedTypeSymbol? type)
+            {
+                if (type == null)
+                {
+                    return false;
+                }
+
+                if (type.Name.EndsWith("ConnectionStringBuilder", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                return type.Name == "ConfigurationOptions" && type.ContainingNamespace?.ToDisplayString() == "StackExchange.Redis";
+            }
 
             private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
             {

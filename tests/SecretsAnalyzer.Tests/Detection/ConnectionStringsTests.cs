@@ -49,6 +49,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("Addr=sql-c.internal;Database=d;User=u;Password=Kj9*hG4fD", "Kj9*hG4fD", "sql-c.internal")]
         public void KeyValue_ByDriver(string text, string password, string host)
         {
+            Assert.True(ConnectionStrings.QuickTest(text));
             Assert.Equal(password, Single(text));
             Assert.Equal(host, Host(text));
         }
@@ -76,7 +77,8 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("  Server = s ;   User   =u;\t Password\t=\tTab9Kx!q\t;", "Tab9Kx!q")]
         [InlineData("Server=s;User=u;PASSWORD=Up9!kLq", "Up9!kLq")]
         [InlineData("Server=s;User=u;pAsSwOrD=Up9!kLq", "Up9!kLq")]
-        [InlineData("Server=s;User=u;Password=with space 9K", "with space 9K")]
+        [InlineData("Server=s;User=u;Password=w1th sp@ce 9K", "w1th sp@ce 9K")]
+        [InlineData("Server=s;User=u;Password='correct horse battery staple'", "correct horse battery staple")]
         [InlineData("Server=s;User=u;Password=eq=uals=9K", "eq=uals=9K")]
         [InlineData(";;;Server=s;;User=u;;Password=Semi9!kq;;;", "Semi9!kq")]
         [InlineData("Password=First9!kq;Server=s;User=u", "First9!kq")]
@@ -249,6 +251,9 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("Server=s;Database=d;Integrated Security=SSPI")]
         [InlineData("Server=s;Database=d;Trusted_Connection=True;TrustServerCertificate=True")]
         [InlineData("Server=s;Database=d;User Id=u")]
+        [InlineData("// Server=db1 is the primary; Password=rotated monthly by the platform team")]
+        [InlineData("Server=db1;Password=is kept in Secrets Manager")]
+        [InlineData("Server=db1; Password=is kept in Secrets Manager under migrations/prod")]
         public void Context_NotAConnectionPassword(string text)
         {
             Assert.Empty(Find(text));
@@ -265,6 +270,10 @@ namespace SecretsAnalyzer.Tests.Detection
         public void Context_HoleBeforeAFragmentCountsAsAConnectionString()
         {
             Assert.Equal("Frag9!kq", Single(H + ";Password=Frag9!kq"));
+            Assert.Equal("Frag9!kq", Single("Password=Frag9!kq;" + H));
+            Assert.Equal("Frag9!kq", Single("{0};Password=Frag9!kq"));
+            Assert.Equal("Frag9!kq", Single("{baseConnection}; Password=Frag9!kq"));
+            Assert.Empty(Find("{0} Password=Frag9!kq was rejected; try again"));
         }
 
         [Theory]
@@ -330,6 +339,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("localhost,user=app,password=Rd9!sQw2", "Rd9!sQw2", "localhost")]
         public void Redis_Configuration(string text, string password, string host)
         {
+            Assert.True(ConnectionStrings.QuickTest(text));
             Assert.Equal(password, Single(text));
             Assert.Equal(host, Host(text));
         }
@@ -366,8 +376,12 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("jdbc:sqlserver://mssql.internal:1433;databaseName=orders;user=app;password=Js9!uQw2;encrypt=true", "Js9!uQw2", "mssql.internal")]
         [InlineData("postgresql://pg.internal/orders?user=app&password=Pq9!uQw2", "Pq9!uQw2", "pg.internal")]
         [InlineData("postgres://app:p%40ss9Qw2@pg.internal/orders", "p%40ss9Qw2", "pg.internal")]
-        public void Uri_Userinfo(string text, string password, string host)
+        [InlineData("jdbc:oracle:thin:scott/Or9!uQw2@ora.internal:1521/ORCL", "Or9!uQw2", "ora.internal")]
+        [InlineData("jdbc:oracle:thin:fin/Or9!uQw2@//ora-scan.internal:1521/FIN", "Or9!uQw2", "ora-scan.internal")]
+        [InlineData("postgres://${DB_USER}:Pv9!uQw2@${DB_HOST}/db", "Pv9!uQw2", null)]
+        public void Uri_Userinfo(string text, string password, string? host)
         {
+            Assert.True(ConnectionStrings.QuickTest(text));
             Assert.Equal(password, Single(text));
             Assert.Equal(host, Host(text));
         }
@@ -389,6 +403,10 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("jdbc:postgresql://pg.internal:5432/orders?user=app")]
         [InlineData("jdbc:postgresql://pg.internal:5432/orders?user=app&password=")]
         [InlineData("https://docs.example.com/reset-password?user=alice")]
+        [InlineData("jdbc:oracle:thin:@ora.internal:1521/ORCL")]
+        [InlineData("jdbc:oracle:thin:scott/scott@ora.internal:1521/ORCL")]
+        [InlineData("jdbc:oracle:thin:scott/{0}@ora.internal:1521/ORCL")]
+        [InlineData("postgres://${DB_USER}:${DB_PASSWORD}@${DB_HOST}/db")]
         public void Uri_NotReported(string text)
         {
             Assert.Empty(Find(text));
@@ -443,6 +461,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("pwd=x", true)]
         [InlineData("PSW=x", true)]
         [InlineData("postgres://h", true)]
+        [InlineData("jdbc:oracle:thin:u/Xk9q@h:1521/S", true)]
         [InlineData("Server=s;Database=d", false)]
         [InlineData("", false)]
         [InlineData("pa", false)]

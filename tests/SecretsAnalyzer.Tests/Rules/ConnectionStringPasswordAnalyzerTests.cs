@@ -8,7 +8,7 @@ using Verify = SecretsAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<SecretsAna
 
 namespace SecretsAnalyzer.Tests.Rules
 {
-    public class ConnectionStringPasswordAnalyzerTests
+    public class ConnectionStringPasswordAnalyzerTests : IClassFixture<ConnectionStringReferencesFixture>
     {
         private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, new string[0], expected);
 
@@ -24,7 +24,7 @@ namespace SecretsAnalyzer.Tests.Rules
             return test.RunAsync(CancellationToken.None);
         }
 
-        private static DiagnosticResult Finding(int markup, string host, string handler = "") =>
+        private static DiagnosticResult Finding(int markup, string? host, string handler = "") =>
             Verify.Diagnostic("SECRETS003").WithLocation(markup).WithArguments(host == null ? string.Empty : " for '" + host + "'", handler);
 
         // ------------------------------------------------------------ strings: ADO.NET, Redis, URIs
@@ -222,6 +222,66 @@ class C
     }
 }");
 
+        [Fact]
+        public Task Redis_ConfigurationOptionsPassword_AndConnectString() => VerifyAsync(@"
+using StackExchange.Redis;
+class C
+{
+    object A() => new ConfigurationOptions { EndPoints = { ""cache.internal:6379"" }, Password = ""{|#0:Co7!bLp2|}"", Ssl = true };
+    object B() => ConnectionMultiplexer.Connect(""cache.internal:6379,password={|#1:Cm7!bLp2|},ssl=True"");
+    object D(string fromSecrets) => new ConfigurationOptions { Password = fromSecrets };
+}", Finding(0, null), Finding(1, "cache.internal"));
+
+        [Fact]
+        public Task Builders_AddMethod_WithPasswordKey() => VerifyAsync(@"
+using Npgsql;
+class C
+{
+    void M(string fromSecrets)
+    {
+        var b = new NpgsqlConnectionStringBuilder();
+        b.Add(""Password"", ""{|#0:Ad7!bLp2|}"");
+        b.Add(""Host"", ""pg"");
+        b.Add(""Password"", fromSecrets);
+        b.Add(""Password"", ""{0}"");
+    }
+}", Finding(0, null));
+
+        [Fact]
+        public Task PiecesSideBySide_AreOneConnectionString() => VerifyAsync(@"
+using System.Text;
+class C
+{
+    string Join() => string.Join("";"", ""Server=join-sql"", ""Database=orders"", ""Password={|#0:Jn7!bLp2|}"");
+    string[] Parts() => new[] { ""Host=parts-pg"", ""Username=app"", ""Password={|#1:Pt7!bLp2|}"" };
+    string Chain() => new StringBuilder().Append(""Server=chain-sql;"").Append(""Database=orders;"").Append(""Password={|#2:Ch7!bLp2|}"").ToString();
+    string Statements()
+    {
+        var sb = new StringBuilder();
+        sb.Append(""Server=stmt-sql;Database=orders;"");
+        sb.Append(""Password={|#3:St7!bLp2|};"");
+        return sb.ToString();
+    }
+    string Unrelated()
+    {
+        var sb = new StringBuilder();
+        sb.Append(""Reset link sent. "");
+        sb.Append(""Password=changed for alice"");
+        return string.Join("" "", ""Login"", ""Password=Xq7!wLp2 rejected"");
+    }
+}", Finding(0, null), Finding(1, null), Finding(2, null), Finding(3, null));
+
+        [Fact]
+        public Task BuilderKnownByNameOnly_IsReported() => VerifyAsync(@"
+namespace Vendor.Data
+{
+    public sealed class VendorConnectionStringBuilder { public string Server { get; set; } public string Password { get; set; } }
+    class C
+    {
+        object A() => new VendorConnectionStringBuilder { Server = ""vendor-db"", Password = ""{|#0:Vn7!bLp2|}"" };
+    }
+}", Finding(0, "vendor-db"));
+
         // ------------------------------------------------------------ never reported
 
         [Fact]
@@ -282,6 +342,26 @@ class C
             };
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\nsecrets_analyzer.ignored_values = Fixture7!kq\n"));
             return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task LongLiterals_100000PairsAndOneMebibyte_OneFindingEach()
+        {
+            var pairs = new System.Text.StringBuilder("Server=big-sql;User Id=u;");
+            for (int i = 0; i < 100_000; i++)
+            {
+                pairs.Append("Option").Append(i).Append('=').Append(i % 7 == 0 ? "'quoted;value'" : "v" + i).Append(';');
+            }
+
+            var mebibyte = new System.Text.StringBuilder("Host=big-pg;Username=u;Password=Mb7!bLp2;Comment='");
+            while (mebibyte.Length < 1 << 20)
+            {
+                mebibyte.Append("password=x; pwd=y; postgres:// ");
+            }
+
+            mebibyte.Append('\'');
+            string source = "class C\n{\n    string A = \"" + pairs + "Password={|#0:Pr7!bLp2|}\";\n    string B = \"" + mebibyte.ToString().Replace("Mb7!bLp2", "{|#1:Mb7!bLp2|}") + "\";\n}\n";
+            return VerifyAsync(source, Finding(0, "big-sql"), Finding(1, "big-pg"));
         }
 
         [Fact]

@@ -1,0 +1,14 @@
+namespace Inventory.Configuration
+{
+    /// <summary>Pieces of the inventory connection string, kept apart "for readability".</summary>
+    public static class DbSettings
+    {
+        public const string Host = "inventory-sql.internal";
+        public const string Database = "inventory";
+        public const string User = "inventory_app";
+        public const string Password = "m~o.vtv4VbGxxeAEwk";
+        public const string Prefix = "Server=" + Host + ";Database=" + Database + ";";
+        public const string CachePassword = "wbC4jiXAtt--w";
+        public const string BrokerPassword = "m3WQrBBpimdKyFaKz";
+    }
+}
