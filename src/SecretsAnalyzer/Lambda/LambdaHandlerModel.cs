@@ -97,7 +97,6 @@ namespace SecretsAnalyzer.Lambda
         private readonly INamedTypeSymbol? _lambdaEventSource;
         private readonly ImmutableArray<INamedTypeSymbol> _aspNetCoreFunctions;
         private readonly INamedTypeSymbol? _stream;
-        private readonly INamedTypeSymbol? _task;
         private readonly bool _assemblyHasSerializer;
         private readonly ConcurrentDictionary<IMethodSymbol, LambdaHandler?> _methodHandlers = new ConcurrentDictionary<IMethodSymbol, LambdaHandler?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, LambdaHandler?> _typeHandlers = new ConcurrentDictionary<INamedTypeSymbol, LambdaHandler?>(SymbolEqualityComparer.Default);
@@ -123,7 +122,6 @@ namespace SecretsAnalyzer.Lambda
 
             _aspNetCoreFunctions = functions.ToImmutable();
             _stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-            _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             _assemblyHasSerializer = _lambdaSerializerAttribute != null && HasAttribute(compilation.Assembly.GetAttributes(), _lambdaSerializerAttribute);
             _callSites = new Lazy<CallSiteIndex>(BuildCallSiteIndex, LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -165,7 +163,6 @@ namespace SecretsAnalyzer.Lambda
             }
 
             CallSiteIndex index = _callSites.Value;
-            bool checkedMember = false;
             for (SyntaxNode? current = node; current != null; current = current.Parent)
             {
                 switch (current)
@@ -179,8 +176,7 @@ namespace SecretsAnalyzer.Lambda
 
                         break;
 
-                    case BaseMethodDeclarationSyntax method when !checkedMember:
-                        checkedMember = true;
+                    case BaseMethodDeclarationSyntax method:
                         if (model.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol)
                         {
                             LambdaHandler? handler = GetMethodHandler(symbol);

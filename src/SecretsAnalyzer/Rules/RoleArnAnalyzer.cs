@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecretsAnalyzer.Candidates;
 using SecretsAnalyzer.Detection;
@@ -54,9 +55,13 @@ namespace SecretsAnalyzer.Rules
                     .Add(DiagnosticProperties.RoleArnCase, match.Kind.ToString())
                     .Add(DiagnosticProperties.RoleArnResource, match.Resource(scope.Text));
 
-                // The squiggle: the ARN inside its literal; else the account inside its literal; else the expression.
+                // The squiggle: the ARN inside its literal; else the account inside its literal (an interpolated string, or
+                // a concatenation written on one line); else the whole expression, so a concatenation spread over several
+                // lines is underlined on all of them.
                 int start = match.Start, length = match.Length;
-                if (!WithinOneToken(scope.Candidate, match.Start, match.Length) && WithinOneToken(scope.Candidate, match.AccountStart, match.AccountLength))
+                if (!WithinOneToken(scope.Candidate, match.Start, match.Length) &&
+                    WithinOneToken(scope.Candidate, match.AccountStart, match.AccountLength) &&
+                    (scope.Candidate.Node is InterpolatedStringExpressionSyntax || IsOnOneLine(scope.Candidate)))
                 {
                     start = match.AccountStart;
                     length = match.AccountLength;
@@ -78,6 +83,12 @@ namespace SecretsAnalyzer.Rules
                 default:
                     return "binds the function to account " + Redaction.Account(match.Account(text));
             }
+        }
+
+        private static bool IsOnOneLine(CandidateText candidate)
+        {
+            FileLinePositionSpan lines = candidate.Tree.GetLineSpan(candidate.FallbackSpan);
+            return lines.StartLinePosition.Line == lines.EndLinePosition.Line;
         }
 
         private static bool WithinOneToken(CandidateText candidate, int start, int length)

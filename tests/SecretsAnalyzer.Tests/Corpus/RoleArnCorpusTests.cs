@@ -1,4 +1,3 @@
-using System.Linq;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -35,8 +34,8 @@ namespace SecretsAnalyzer.Tests.Corpus
         [Fact]
         public void RoleArnFiles_CompileAndNoOtherRuleFiresOnThem()
         {
-            Assert.Empty(_run.CompileErrors.Where(e => e.Contains("RoleArns")));
-            Assert.Empty(_run.Findings.Where(f => f.File.StartsWith("RoleArns", System.StringComparison.Ordinal) && f.RuleId != RuleIds.RoleArn));
+            Assert.DoesNotContain(_run.CompileErrors, e => e.Contains("RoleArns"));
+            Assert.DoesNotContain(_run.Findings, f => f.File.StartsWith("RoleArns", System.StringComparison.Ordinal) && f.RuleId != RuleIds.RoleArn);
         }
     }
 }

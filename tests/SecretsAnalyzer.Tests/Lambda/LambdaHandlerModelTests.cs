@@ -281,6 +281,93 @@ namespace Worker
 }", withAll: true, executable: true);
 
         [Fact]
+        public Task Bootstrap_WrappedDelegates_ThisMethodGroups_AndNestedLambdas() => AssertProbes(@"
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+
+namespace Worker
+{
+    public class Host
+    {
+        public async Task RunAsync()
+        {
+            await LambdaBootstrapBuilder.Create(new Func<Stream, ILambdaContext, Task>(Process)).Build().RunAsync();
+            await LambdaBootstrapBuilder.Create(this.Other).Build().RunAsync();
+        }
+
+        private Task Process(Stream input, ILambdaContext context)
+        {
+            Func<string> nested = () => ""probe:Host.Process"";
+            return Task.CompletedTask;
+        }
+
+        private Task Other(Stream input, ILambdaContext context) { var s = ""probe:Host.Other""; return Task.CompletedTask; }
+    }
+
+    public static class Cold
+    {
+        public static async Task Main()
+        {
+            await LambdaBootstrapBuilder.Create((Func<Stream, ILambdaContext, Task>)((input, context) =>
+            {
+                Func<string> inner = () => ""probe:Cold.<lambda>"";
+                return Task.CompletedTask;
+            })).Build().RunAsync();
+        }
+    }
+}", withAll: true, executable: true);
+
+        [Fact]
+        public async Task TypeHandlers_AreCachedPerType()
+        {
+            (Compilation compilation, _) = await CompileAsync(@"
+using System.IO;
+using Amazon.Lambda.Core;
+public class Function
+{
+    public Stream Handle(Stream input, ILambdaContext context) => input;
+    public Stream Other(Stream input, ILambdaContext context) => input;
+}
+public class Helper { }", withAll: true);
+            LambdaHandlerModel model = LambdaHandlerModel.Create(compilation);
+            INamedTypeSymbol function = compilation.GetTypeByMetadataName("Function")!;
+            LambdaHandler? first = model.GetTypeHandler(function);
+            Assert.NotNull(first);
+            Assert.Equal("Function.Handle", first!.Name);
+            Assert.Same(first, model.GetTypeHandler(function));
+            Assert.Null(model.GetTypeHandler(compilation.GetTypeByMetadataName("Helper")!));
+        }
+
+        [Fact]
+        public async Task LambdaContextInScope_TopLevelBootstrapLambda()
+        {
+            (Compilation compilation, SyntaxTree tree) = await CompileAsync(@"
+using System.IO;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+
+var before = ""top-level"";
+var handler = (Stream input, ILambdaContext lambdaContext) =>
+{
+    var s = ""in-bootstrap"";
+    return Task.CompletedTask;
+};
+await LambdaBootstrapBuilder.Create(handler).Build().RunAsync();
+", withAll: true, executable: true);
+            SemanticModel semantic = compilation.GetSemanticModel(tree);
+            LambdaHandlerModel model = LambdaHandlerModel.Create(compilation);
+            Assert.True(model.TryGetLambdaContextInScope(Literal(tree, "in-bootstrap"), semantic, CancellationToken.None, out ISymbol? symbol));
+            Assert.Equal("lambdaContext", symbol!.Name);
+            Assert.False(model.TryGetLambdaContextInScope(Literal(tree, "top-level"), semantic, CancellationToken.None, out _));
+            Assert.Equal(LambdaHandlerKind.Bootstrap, model.GetHandlerInfo(Literal(tree, "in-bootstrap"), semantic, CancellationToken.None)?.Kind);
+            Assert.NotNull(model.GetHandler(Literal(tree, "in-bootstrap"), semantic, CancellationToken.None));
+        }
+
+        [Fact]
         public Task AspNetCoreServerFunctions_AllThreeBaseClasses() => AssertProbes(@"
 using Amazon.Lambda.AspNetCoreServer;
 using Microsoft.AspNetCore.Hosting;
@@ -295,9 +382,17 @@ namespace Api
     {
         private const string Stage = ""probe:HttpApiEntryPoint.FunctionHandlerAsync"";
     }
-    public class AlbEntryPoint : ApplicationLoadBalancerFunction
+    public class AlbEntryPoint : ApplicationLoadBalancerFunction<Startup>
     {
         private const string Target = ""probe:AlbEntryPoint.FunctionHandlerAsync"";
+    }
+    public class RestEntryPoint : APIGatewayProxyFunction<Startup>
+    {
+        private const string Stage = ""probe:RestEntryPoint.FunctionHandlerAsync"";
+    }
+    public class Indirect : LambdaEntryPoint
+    {
+        private const string Stage = ""probe:Indirect.FunctionHandlerAsync"";
     }
     public class ValuesController
     {

@@ -125,6 +125,16 @@ public static class Accounts
 }");
 
         [Fact]
+        public Task Concatenation_OnOneLine_IsReportedOnTheAccount_OverSeveralLines_OnTheExpression() => Run(@"
+using Amazon.Lambda.Core;
+public class Roles
+{
+    public string OneLine(string name) => ""arn:aws:iam::{|#0:560788957781|}:role/"" + name;
+    public string TwoLines(string name) => {|#1:""arn:aws:iam::560788957781"" +
+        "":role/"" + name|};
+}", expected: new[] { At(0, Bound), At(1, Bound) });
+
+        [Fact]
         public Task ConstantDeclaration_IsReported_ItsUsesAreNot() => Run(@"
 using Amazon.Runtime;
 using Amazon.Lambda.Core;
