@@ -100,13 +100,17 @@ namespace SecretsAnalyzer
         {
             private readonly AnalyzerConfigOptionsProvider _provider;
             private readonly ConcurrentDictionary<SyntaxTree, SecretsOptions> _byTree = new ConcurrentDictionary<SyntaxTree, SecretsOptions>();
+            private readonly Func<SyntaxTree, SecretsOptions> _read;
 
             public Cache(AnalyzerConfigOptionsProvider provider)
             {
                 _provider = provider;
+
+                // One delegate per compilation, not one per lookup (a capturing lambda allocates at each call).
+                _read = t => Read(_provider.GetOptions(t));
             }
 
-            public SecretsOptions Get(SyntaxTree tree) => _byTree.GetOrAdd(tree, t => Read(_provider.GetOptions(t)));
+            public SecretsOptions Get(SyntaxTree tree) => _byTree.GetOrAdd(tree, _read);
 
             private static SecretsOptions Read(AnalyzerConfigOptions options)
             {

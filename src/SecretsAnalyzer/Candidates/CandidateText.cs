@@ -37,6 +37,12 @@ namespace SecretsAnalyzer.Candidates
     {
         private readonly Segment[] _segments;
 
+        // Locating is linear over all the findings of one candidate: segments are found by binary search, and the
+        // slow path that searches a token's text (escapes shift positions) has a budget proportional to the text.
+        private int _slowPathBudget = -1;
+        private SyntaxToken _lastToken;
+        private int _lastShift;
+
         public CandidateText(string text, SyntaxNode? node, SyntaxTree tree, TextSpan fallbackSpan, Segment[] segments)
         {
             Text = text;
@@ -74,24 +80,38 @@ namespace SecretsAnalyzer.Candidates
 
         public TextSpan LocateSpan(int start, int length)
         {
-            foreach (Segment segment in _segments)
+            // Segments are in text order and do not overlap: the only one that can hold the slice is the last one
+            // that starts at or before it (binary search, so a candidate with many parts and findings stays linear).
+            int lo = 0, hi = _segments.Length - 1, found = -1;
+            while (lo <= hi)
             {
-                if (start < segment.TextStart || start + length > segment.TextStart + segment.Length)
+                int mid = lo + ((hi - lo) >> 1);
+                if (_segments[mid].TextStart <= start)
                 {
-                    continue;
+                    found = mid;
+                    lo = mid + 1;
                 }
-
-                if (segment.SourceStart >= 0)
+                else
                 {
-                    return new TextSpan(segment.SourceStart + (start - segment.TextStart), length);
+                    hi = mid - 1;
                 }
+            }
 
-                if (segment.Token.RawKind != 0)
+            if (found >= 0)
+            {
+                Segment segment = _segments[found];
+                if (start + length <= segment.TextStart + segment.Length)
                 {
-                    return LocateInToken(segment, start, length);
-                }
+                    if (segment.SourceStart >= 0)
+                    {
+                        return new TextSpan(segment.SourceStart + (start - segment.TextStart), length);
+                    }
 
-                break;
+                    if (segment.Token.RawKind != 0)
+                    {
+                        return LocateInToken(segment, start, length);
+                    }
+                }
             }
 
             return FallbackSpan;
@@ -111,11 +131,36 @@ namespace SecretsAnalyzer.Candidates
                 return new TextSpan(token.SpanStart + guess, length);
             }
 
-            // Escapes or raw-string indentation shift the value: find the characters in the token text.
+            // Escapes before this point shift it by as much as they did for the previous finding in this token.
+            if (_lastToken == token)
+            {
+                int shifted = guess + _lastShift;
+                if (shifted >= 0 && shifted + length <= tokenText.Length && string.CompareOrdinal(tokenText, shifted, Text, start, length) == 0)
+                {
+                    return new TextSpan(token.SpanStart + shifted, length);
+                }
+            }
+
+            // Escapes or raw-string indentation shift the value: find the characters in the token text. Each search
+            // reads the whole token, so the searches of one candidate share a budget of a few times its text (a
+            // 1 MiB literal with thousands of findings would otherwise be quadratic); past it, the whole token.
+            if (_slowPathBudget < 0)
+            {
+                _slowPathBudget = (4 * Text.Length) + 65536;
+            }
+
+            if (_slowPathBudget < tokenText.Length)
+            {
+                return token.Span;
+            }
+
+            _slowPathBudget -= tokenText.Length;
             string slice = Text.Substring(start, length);
             int found = tokenText.IndexOf(slice, System.StringComparison.Ordinal);
             if (found >= 0 && tokenText.IndexOf(slice, found + 1, System.StringComparison.Ordinal) < 0)
             {
+                _lastToken = token;
+                _lastShift = found - guess;
                 return new TextSpan(token.SpanStart + found, length);
             }
 

@@ -133,7 +133,7 @@ namespace SecretsAnalyzer.Candidates
                         if (name == null && attributeArgument.Parent is AttributeArgumentListSyntax list && list.Parent is AttributeSyntax attribute &&
                             model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol ctor)
                         {
-                            int index = list.Arguments.IndexOf(attributeArgument);
+                            int index = IndexOfArgument(list.Arguments, attributeArgument);
                             parameter = index >= 0 && index < ctor.Parameters.Length ? ctor.Parameters[index] : null;
                             name = parameter?.Name;
                         }
@@ -195,7 +195,7 @@ namespace SecretsAnalyzer.Candidates
             string? name = argument.NameColon?.Name.Identifier.ValueText;
 
             // A key passed right before the value names it: Add("SecretKey", v), SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", v).
-            int index = list.Arguments.IndexOf(argument);
+            int index = IndexOfArgument(list.Arguments, argument);
             if (index > 0)
             {
                 string? key = ConstantString(list.Arguments[index - 1].Expression, model, cancellationToken);
@@ -353,7 +353,7 @@ namespace SecretsAnalyzer.Candidates
                 return null;
             }
 
-            int index = list.Arguments.IndexOf(argument);
+            int index = IndexOfArgument(list.Arguments, argument);
             if (index < 0 || method.Parameters.Length == 0)
             {
                 return null;
@@ -366,6 +366,37 @@ namespace SecretsAnalyzer.Candidates
             }
 
             return method.Parameters[index];
+        }
+
+        /// <summary>
+        /// The index of <paramref name="argument"/> in <paramref name="arguments"/> by binary search on position:
+        /// <c>IndexOf</c> is linear, and calling it for each of many arguments of one call would be quadratic.
+        /// </summary>
+        private static int IndexOfArgument<TArgument>(SeparatedSyntaxList<TArgument> arguments, TArgument argument)
+            where TArgument : SyntaxNode
+        {
+            int lo = 0, hi = arguments.Count - 1, position = argument.SpanStart;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                TArgument candidate = arguments[mid];
+                if (candidate == argument)
+                {
+                    return mid;
+                }
+
+                if (candidate.SpanStart < position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            // Only zero-width arguments of broken code can share a position: fall back to the linear search.
+            return arguments.IndexOf(argument);
         }
 
         private static string? TargetName(ExpressionSyntax left, SemanticModel model, CancellationToken cancellationToken)

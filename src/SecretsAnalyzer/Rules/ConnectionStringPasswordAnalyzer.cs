@@ -202,7 +202,7 @@ namespace SecretsAnalyzer.Rules
                 return false;
             }
 
-            int index = block.Statements.IndexOf(statement);
+            int index = IndexOfStatement(block.Statements, statement);
             for (int i = index - 1, seen = 0; i >= 0 && seen < MaxAppendChain; i--, seen++)
             {
                 if (block.Statements[i] is ExpressionStatementSyntax earlier && earlier.Expression is InvocationExpressionSyntax call)
@@ -527,6 +527,35 @@ namespace SecretsAnalyzer.Rules
 
                 return false;
             }
+        }
+
+        /// <summary>
+        /// The index of <paramref name="statement"/> in <paramref name="statements"/> by binary search on position:
+        /// <c>IndexOf</c> is linear, and a block of many appends with connection strings would make it quadratic.
+        /// </summary>
+        private static int IndexOfStatement(SyntaxList<StatementSyntax> statements, StatementSyntax statement)
+        {
+            int low = 0, high = statements.Count - 1, position = statement.SpanStart;
+            while (low <= high)
+            {
+                int mid = low + ((high - low) / 2);
+                StatementSyntax candidate = statements[mid];
+                if (candidate == statement)
+                {
+                    return mid;
+                }
+
+                if (candidate.SpanStart < position)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return statements.IndexOf(statement);
         }
     }
 }

@@ -19,6 +19,9 @@ namespace SecretsAnalyzer.Rules
     {
         private static readonly SyntaxKind[] ArgumentKinds = { SyntaxKind.Argument };
 
+        // The quick test as a delegate, made once: a method group converted at each call allocates.
+        private System.Func<string, bool>? _quickTest;
+
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -86,8 +89,8 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
-            SecretsOptions options = state.Options.Get(node.SyntaxTree);
-            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            // Generated code is rare: read the options only for it, or once a value passed the quick test.
+            if (context.IsGeneratedCode && !state.Options.Get(node.SyntaxTree).AnalyzeGeneratedCode)
             {
                 return;
             }
@@ -105,7 +108,7 @@ namespace SecretsAnalyzer.Rules
                     break;
 
                 case InterpolatedStringExpressionSyntax interpolated:
-                    if (!CandidateCollector.AnyTextPart(interpolated, QuickTest) && !CandidateCollector.MayHoldConstants(interpolated))
+                    if (!CandidateCollector.AnyTextPart(interpolated, _quickTest ??= QuickTest) && !CandidateCollector.MayHoldConstants(interpolated))
                     {
                         return;
                     }
@@ -136,6 +139,7 @@ namespace SecretsAnalyzer.Rules
                     return;
             }
 
+            SecretsOptions options = state.Options.Get(node.SyntaxTree);
             Analyze(new CandidateScope<TRuleState>(candidate, context.SemanticModel, state, options, context.ReportDiagnostic, context.CancellationToken));
         }
 
@@ -151,8 +155,7 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
-            SecretsOptions options = state.Options.Get(argument.SyntaxTree);
-            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            if (context.IsGeneratedCode && !state.Options.Get(argument.SyntaxTree).AnalyzeGeneratedCode)
             {
                 return;
             }
@@ -163,6 +166,7 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
+            SecretsOptions options = state.Options.Get(argument.SyntaxTree);
             ISymbol? symbol = context.SemanticModel.GetSymbolInfo(expression, context.CancellationToken).Symbol;
             var candidate = new CandidateText(text, expression, expression.SyntaxTree, expression.Span, System.Array.Empty<Segment>());
             Analyze(new CandidateScope<TRuleState>(candidate, context.SemanticModel, state, options, context.ReportDiagnostic, context.CancellationToken, symbol));
