@@ -29,10 +29,13 @@ namespace SecretsAnalyzer.Tests.Rules
             """);
 
         [Theory]
-        [InlineData("ASIAZ3XQ7LMN2BVC6RTY")]
-        [InlineData("ABIAZ3XQ7LMN2BVC6RTY")]
-        [InlineData("ACCAZ3XQ7LMN2BVC6RTY")]
-        public Task EveryCredentialPrefix(string key) => Verify001($$"""
+        [InlineData("ASIA")]
+        [InlineData("ABIA")]
+        [InlineData("ACCA")]
+        public Task EveryCredentialPrefix(string prefix) => VerifyPrefix(prefix + "Z3XQ7LMN2BVC6RTY");
+
+        // The key is built in the body so that no test name shows a whole key ID.
+        private static Task VerifyPrefix(string key) => Verify001($$"""
             class C { const string Id = "{|SECRETS001:{{key}}|}"; }
             """);
 
