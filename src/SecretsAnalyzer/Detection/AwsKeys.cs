@@ -261,20 +261,8 @@ namespace SecretsAnalyzer.Detection
             int? textHasKeyId = null;
             int n = text.Length;
             int i = 0;
-            while (i < n)
+            while (NextKeyRun(text, ref i, out int start))
             {
-                if (!Chars.IsSecretKeyChar(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                while (i < n && Chars.IsSecretKeyChar(text[i]))
-                {
-                    i++;
-                }
-
                 int length = i - start;
                 if (length < SecretKeyLength)
                 {
@@ -554,6 +542,27 @@ namespace SecretsAnalyzer.Detection
         }
 
         /// <summary>
+        /// Moves <paramref name="i"/> past the next maximal run of secret-key characters (<c>[A-Za-z0-9/+]</c>) at or
+        /// after it; <paramref name="start"/> is where the run begins. False when no run is left.
+        /// </summary>
+        private static bool NextKeyRun(string text, ref int i, out int start)
+        {
+            int n = text.Length;
+            while (i < n && !Chars.IsSecretKeyChar(text[i]))
+            {
+                i++;
+            }
+
+            start = i;
+            while (i < n && Chars.IsSecretKeyChar(text[i]))
+            {
+                i++;
+            }
+
+            return i > start;
+        }
+
+        /// <summary>
         /// Whether the text holds a value with a secret key's or session token's shape, evidence aside: a 40-character
         /// run that passes <see cref="LooksLikeSecretKey"/>, or a long token-like run. Decides whether evidence is worth
         /// looking for further away.
@@ -562,20 +571,8 @@ namespace SecretsAnalyzer.Detection
         {
             int n = text.Length;
             int i = 0;
-            while (i < n)
+            while (NextKeyRun(text, ref i, out int start))
             {
-                if (!Chars.IsSecretKeyChar(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                while (i < n && Chars.IsSecretKeyChar(text[i]))
-                {
-                    i++;
-                }
-
                 int length = i - start;
                 bool joined = (i < n && IsWordJoiner(text[i])) || (start > 0 && IsWordJoiner(text[start - 1]));
                 if (joined)
