@@ -20,6 +20,7 @@ namespace SecretsAnalyzer.Benchmarks
     ///   --refs DIR           reference every assembly in DIR too (for --real)
     ///   --sections a,b       only these parts: table, direct, keystroke, scaling
     ///   --out FILE           also write the report to FILE
+    ///   --parts              where the analyzers' own time goes, part by part (a design aid)
     ///   --bdn [BDN args]     the BenchmarkDotNet suite (MemoryDiagnoser) on a medium project
     /// </summary>
     public static class Program
@@ -42,6 +43,7 @@ namespace SecretsAnalyzer.Benchmarks
                 switch (args[i])
                 {
                     case "--smoke": break;
+                    case "--parts": break;
                     case "--files": options.Files = int.Parse(Value()); break;
                     case "--lines": options.LinesPerFile = int.Parse(Value()); break;
                     case "--rounds": options.Rounds = int.Parse(Value()); break;
@@ -70,6 +72,12 @@ namespace SecretsAnalyzer.Benchmarks
             }
 
             var harness = new PerfHarness(options, references, Console.Out);
+            if (args.Contains("--parts"))
+            {
+                PartsProfile.Run(harness, options, Console.Out);
+                return 0;
+            }
+
             PerfReport report;
             if (real.Count > 0)
             {

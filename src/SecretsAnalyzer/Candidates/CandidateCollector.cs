@@ -15,15 +15,6 @@ namespace SecretsAnalyzer.Candidates
     /// </summary>
     internal static class CandidateCollector
     {
-        /// <summary>The node kinds the rules subscribe to.</summary>
-        public static readonly SyntaxKind[] ValueKinds =
-        {
-            SyntaxKind.StringLiteralExpression,
-            SyntaxKind.Utf8StringLiteralExpression,
-            SyntaxKind.InterpolatedStringExpression,
-            SyntaxKind.AddExpression,
-        };
-
         [ThreadStatic]
         private static StringBuilder? s_builder;
 
@@ -77,38 +68,45 @@ namespace SecretsAnalyzer.Candidates
 
         /// <summary>
         /// Whether a hole of the interpolated string may be a named constant (<c>$"{Keys.Prefix}…"</c>), so the
-        /// folded text can hold more than its literal parts show. Syntax only; the fold asks the compiler.
+        /// folded text can hold more than its literal parts show. Syntax only (<see cref="TreeIndex.MayBeConstant(ExpressionSyntax)"/>);
+        /// the fold asks the compiler.
         /// </summary>
-        public static bool MayHoldConstants(InterpolatedStringExpressionSyntax interpolated)
+        public static bool MayHoldConstants(InterpolatedStringExpressionSyntax interpolated, TreeIndex? index, CancellationToken cancellationToken)
         {
             foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
             {
-                if (content is InterpolationSyntax hole && hole.AlignmentClause == null && hole.FormatClause == null)
+                if (content is InterpolationSyntax hole && hole.AlignmentClause == null && hole.FormatClause == null && IsNamed(hole.Expression, index, cancellationToken))
                 {
-                    ExpressionSyntax e = SkipParentheses(hole.Expression);
-                    if (e is IdentifierNameSyntax || e is MemberAccessExpressionSyntax)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
 
-        public static CandidateText FromInterpolation(InterpolatedStringExpressionSyntax interpolated, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>A name (<c>Key</c>, <c>Keys.Key</c>) that may be a constant; with no index, any name.</summary>
+        private static bool IsNamed(ExpressionSyntax expression, TreeIndex? index, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax e = SkipParentheses(expression);
+            return (e is IdentifierNameSyntax || e is MemberAccessExpressionSyntax) && (index == null || index.MayBeConstant(e));
+        }
+
+        public static CandidateText FromInterpolation(InterpolatedStringExpressionSyntax interpolated, SemanticModel model, TreeIndex? index, CancellationToken cancellationToken)
         {
             StringBuilder builder = RentBuilder();
             List<Segment> segments = RentSegments();
-            AppendInterpolation(interpolated, model, builder, segments, cancellationToken);
+            AppendInterpolation(interpolated, model, index, builder, segments, cancellationToken);
             return Build(builder, segments, interpolated);
         }
 
         /// <summary>
         /// Flattens a concatenation (iteratively, any depth) and folds its operands: literal and constant operands
-        /// keep their text, anything else becomes a hole. Returns null when no operand is a string.
+        /// keep their text, anything else becomes a hole. Returns null when no operand is a string. The compiler is
+        /// asked only about names that <paramref name="index"/> says may be constants (any name when it is null).
         /// </summary>
-        public static CandidateText? FromConcatenation(BinaryExpressionSyntax top, SemanticModel model, CancellationToken cancellationToken)
+        /// <remarks>With <paramref name="likely"/>, names are folded with <see cref="TreeIndex.LikelyValue"/> where it is
+        /// known, without asking the compiler: the text for the rules' quick tests, not for findings.</remarks>
+        public static CandidateText? FromConcatenation(BinaryExpressionSyntax top, SemanticModel model, TreeIndex? index, CancellationToken cancellationToken, bool likely = false)
         {
             List<ExpressionSyntax> leaves = s_leaves ??= new List<ExpressionSyntax>();
             leaves.Clear();
@@ -132,7 +130,7 @@ namespace SecretsAnalyzer.Candidates
                 {
                     anyStringLiteral = true;
                 }
-                else if (!(e is IdentifierNameSyntax || e is MemberAccessExpressionSyntax))
+                else if (!IsNamed(e, index, cancellationToken))
                 {
                     allNamed = false;
                 }
@@ -146,13 +144,8 @@ namespace SecretsAnalyzer.Candidates
                     return null;
                 }
 
-                Optional<object?> folded = model.GetConstantValue(top, cancellationToken);
-                if (!folded.HasValue || !(folded.Value is string foldedText))
-                {
-                    return null;
-                }
-
-                return new CandidateText(foldedText, top, top.SyntaxTree, top.Span, Array.Empty<Segment>());
+                string? foldedText = FoldNamedConstants(top, leaves, model, cancellationToken);
+                return foldedText == null ? null : new CandidateText(foldedText, top, top.SyntaxTree, top.Span, Array.Empty<Segment>());
             }
 
             StringBuilder builder = RentBuilder();
@@ -165,15 +158,55 @@ namespace SecretsAnalyzer.Candidates
                         AppendToken(literal.Token, builder, segments);
                         break;
                     case InterpolatedStringExpressionSyntax interpolated:
-                        AppendInterpolation(interpolated, model, builder, segments, cancellationToken);
+                        AppendInterpolation(interpolated, model, index, builder, segments, cancellationToken, likely);
                         break;
                     default:
-                        AppendConstantOrHole(leaf, model, builder, cancellationToken);
+                        AppendConstantOrHole(leaf, model, index, builder, cancellationToken, likely);
                         break;
                 }
             }
 
             return Build(builder, segments, top);
+        }
+
+        /// <summary>
+        /// <c>A + B + C</c> where every operand is a name: the folded string when all are string constants, null when one
+        /// is not a constant or none is a string (a sum of numbers). A mix of strings with chars or numbers is left to the
+        /// compiler, whose left-to-right folding rules (<c>'a' + 'b' + "c"</c> is <c>"195c"</c>) are not repeated here.
+        /// </summary>
+        private static string? FoldNamedConstants(BinaryExpressionSyntax top, List<ExpressionSyntax> leaves, SemanticModel model, CancellationToken cancellationToken)
+        {
+            bool anyString = false, allStrings = true;
+            foreach (ExpressionSyntax leaf in leaves)
+            {
+                if (!ConstantLookup.TryGetConstant(leaf, model, cancellationToken, out object? value, out _))
+                {
+                    return null;
+                }
+
+                anyString |= value is string;
+                allStrings &= value is string;
+            }
+
+            if (!anyString)
+            {
+                return null;
+            }
+
+            if (!allStrings)
+            {
+                Optional<object?> folded = model.GetConstantValue(top, cancellationToken);
+                return folded.HasValue ? folded.Value as string : null;
+            }
+
+            StringBuilder builder = RentBuilder();
+            foreach (ExpressionSyntax leaf in leaves)
+            {
+                ConstantLookup.TryGetConstant(leaf, model, cancellationToken, out object? value, out _);
+                builder.Append((string)value!);
+            }
+
+            return builder.ToString();
         }
 
         /// <summary>A comment or disabled text as a candidate; it maps one to one onto the source.</summary>
@@ -219,7 +252,12 @@ namespace SecretsAnalyzer.Candidates
                 return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? literal.Token.ValueText : null;
             }
 
-            if (expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax || expression is BinaryExpressionSyntax || expression is InterpolatedStringExpressionSyntax)
+            if (expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax)
+            {
+                return ConstantLookup.TryGetConstant(expression, model, cancellationToken, out object? constant, out _) ? constant as string : null;
+            }
+
+            if (expression is BinaryExpressionSyntax || expression is InterpolatedStringExpressionSyntax)
             {
                 Optional<object?> value = model.GetConstantValue(expression, cancellationToken);
                 return value.HasValue ? value.Value as string : null;
@@ -235,7 +273,7 @@ namespace SecretsAnalyzer.Candidates
             builder.Append(value);
         }
 
-        private static void AppendInterpolation(InterpolatedStringExpressionSyntax interpolated, SemanticModel model, StringBuilder builder, List<Segment> segments, CancellationToken cancellationToken)
+        private static void AppendInterpolation(InterpolatedStringExpressionSyntax interpolated, SemanticModel model, TreeIndex? index, StringBuilder builder, List<Segment> segments, CancellationToken cancellationToken, bool likely = false)
         {
             foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
             {
@@ -247,7 +285,7 @@ namespace SecretsAnalyzer.Candidates
                 {
                     if (hole.AlignmentClause == null && hole.FormatClause == null)
                     {
-                        AppendConstantOrHole(hole.Expression, model, builder, cancellationToken);
+                        AppendConstantOrHole(hole.Expression, model, index, builder, cancellationToken, likely);
                     }
                     else
                     {
@@ -257,25 +295,55 @@ namespace SecretsAnalyzer.Candidates
             }
         }
 
-        private static void AppendConstantOrHole(ExpressionSyntax expression, SemanticModel model, StringBuilder builder, CancellationToken cancellationToken)
+        private static void AppendConstantOrHole(ExpressionSyntax expression, SemanticModel model, TreeIndex? index, StringBuilder builder, CancellationToken cancellationToken, bool likely)
         {
             ExpressionSyntax e = SkipParentheses(expression);
-            if (e is IdentifierNameSyntax || e is MemberAccessExpressionSyntax || e is LiteralExpressionSyntax)
+            if (e is LiteralExpressionSyntax literal)
             {
-                Optional<object?> value = model.GetConstantValue(e, cancellationToken);
-                if (value.HasValue)
+                // A literal's value is in its token: no need to ask the compiler. Numbers and the like are holes.
+                object? literalValue = literal.Token.Value;
+                if (literal.IsKind(SyntaxKind.CharacterLiteralExpression) && literalValue is char ch)
                 {
-                    if (value.Value is string s)
-                    {
-                        builder.Append(s);
-                        return;
-                    }
+                    builder.Append(ch);
+                }
+                else if ((literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)) && literalValue is string str)
+                {
+                    builder.Append(str);
+                }
+                else
+                {
+                    builder.Append(Chars.Hole);
+                }
 
-                    if (value.Value is char c)
-                    {
-                        builder.Append(c);
-                        return;
-                    }
+                return;
+            }
+
+            if (likely && index != null && index.LikelyValue(e) is string guess)
+            {
+                if (ReferenceEquals(guess, ConstantNames.NotText))
+                {
+                    builder.Append(Chars.Hole);
+                }
+                else
+                {
+                    builder.Append(guess);
+                }
+
+                return;
+            }
+
+            if (IsNamed(e, index, cancellationToken) && ConstantLookup.TryGetConstant(e, model, cancellationToken, out object? value, out _))
+            {
+                if (value is string s)
+                {
+                    builder.Append(s);
+                    return;
+                }
+
+                if (value is char c)
+                {
+                    builder.Append(c);
+                    return;
                 }
             }
 

@@ -590,6 +590,24 @@ namespace SecretsAnalyzer.Detection
             return false;
         }
 
+        [ThreadStatic]
+        private static List<AwsSecretMatch>? s_probe;
+
+        /// <summary>
+        /// Whether <see cref="FindSecrets"/> could find anything in the text with the strongest evidence there is (a key
+        /// ID beside it, a receiving name that says session token; evidence only ever adds findings). False means no
+        /// context can make the text a finding, so SECRETS002 does not look for any.
+        /// </summary>
+        public static bool MayHoldSecret(string text)
+        {
+            List<AwsSecretMatch> probe = s_probe ??= new List<AwsSecretMatch>(1);
+            probe.Clear();
+            FindSecrets(text, NameHint.SessionToken, keyIdNearby: true, probe);
+            bool any = probe.Count > 0;
+            probe.Clear();
+            return any;
+        }
+
         /// <summary>The cheapest test a value must pass before SECRETS002 looks further: a run of 40+ key characters.</summary>
         public static bool HasLongKeyRun(string text)
         {

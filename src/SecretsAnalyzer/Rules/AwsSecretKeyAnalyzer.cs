@@ -32,6 +32,12 @@ namespace SecretsAnalyzer.Rules
         private protected override void Analyze(CandidateScope<State> scope)
         {
             string text = scope.Text;
+            if (!AwsKeys.MayHoldSecret(text))
+            {
+                // Not even the strongest evidence would make it a finding (a SHA-1, a path): skip the context.
+                return;
+            }
+
             NameHint hint = NameHint.None;
             bool keyIdNearby = false;
             if (scope.Model != null)

@@ -22,10 +22,6 @@ namespace SecretsAnalyzer.Rules
         internal static readonly ImmutableDictionary<string, string?> Properties =
             ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SecretKind, DiagnosticProperties.KindConnectionString);
 
-        private static readonly SyntaxKind[] AssignmentKinds = { SyntaxKind.SimpleAssignmentExpression };
-
-        private static readonly SyntaxKind[] InvocationKinds = { SyntaxKind.InvocationExpression };
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConnectionStringPassword);
 
         private protected override State? CreateRuleState(Compilation compilation) => new State(
@@ -94,37 +90,49 @@ namespace SecretsAnalyzer.Rules
             }
         }
 
-        private protected override void RegisterRuleActions(CompilationStartAnalysisContext start, AnalyzerState<State> state)
+        private protected override void AnalyzeRuleShapes(TreeScope<State> tree)
         {
-            if (state.Rule.Builder == null)
+            if (tree.State.Rule.Builder == null)
             {
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeBuilderAssignment(c, state), AssignmentKinds);
-            start.RegisterSyntaxNodeAction(c => AnalyzeBuilderAdd(c, state), InvocationKinds);
+            foreach (AssignmentExpressionSyntax assignment in tree.Index.Assignments)
+            {
+                if (tree.Includes(assignment.Span))
+                {
+                    AnalyzeBuilderAssignment(assignment, tree);
+                }
+            }
+
+            foreach (InvocationExpressionSyntax invocation in tree.Index.KeyValueAdds)
+            {
+                if (tree.Includes(invocation.Span))
+                {
+                    AnalyzeBuilderAdd(invocation, tree);
+                }
+            }
         }
 
         /// <summary><c>builder.Add("Password", "…")</c> on a <c>DbConnectionStringBuilder</c> subtype.</summary>
-        private static void AnalyzeBuilderAdd(SyntaxNodeAnalysisContext context, AnalyzerState<State> state)
+        private static void AnalyzeBuilderAdd(InvocationExpressionSyntax invocation, TreeScope<State> tree)
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            if (!(invocation.Expression is MemberAccessExpressionSyntax member) || member.Name.Identifier.ValueText != "Add" ||
-                invocation.ArgumentList.Arguments.Count != 2)
+            SemanticModel model = tree.Model;
+            CancellationToken cancellationToken = tree.CancellationToken;
+            ExpressionSyntax keyExpression = invocation.ArgumentList.Arguments[0].Expression;
+            if (!tree.Index.MayBeConstant(keyExpression) || (tree.Index.LikelyValue(keyExpression) is string likely && (ReferenceEquals(likely, ConstantNames.NotText) || !ConnectionStrings.IsPasswordKey(likely))))
             {
                 return;
             }
 
-            SemanticModel model = context.SemanticModel;
-            CancellationToken cancellationToken = context.CancellationToken;
-            string? key = CandidateCollector.ConstantString(invocation.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+            string? key = CandidateCollector.ConstantString(keyExpression, model, cancellationToken);
             if (key == null || !ConnectionStrings.IsPasswordKey(key) ||
-                !(model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method) || !state.Rule.IsBuilder(method.ContainingType))
+                !(model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method) || !tree.State.Rule.IsBuilder(method.ContainingType))
             {
                 return;
             }
 
-            ReportBuilderValue(context, state, invocation.ArgumentList.Arguments[1].Expression, host: null, user: null);
+            ReportBuilderValue(tree, invocation.ArgumentList.Arguments[1].Expression, host: null, user: null);
         }
 
         private static string HostPart(string? host) => host == null ? string.Empty : " for '" + host + "'";
@@ -281,9 +289,9 @@ namespace SecretsAnalyzer.Rules
         /// <c>builder["Pwd"] = "…"</c>: a password property or indexer key of any <c>DbConnectionStringBuilder</c> subtype,
         /// resolved semantically.
         /// </summary>
-        private static void AnalyzeBuilderAssignment(SyntaxNodeAnalysisContext context, AnalyzerState<State> state)
+        private static void AnalyzeBuilderAssignment(AssignmentExpressionSyntax assignment, TreeScope<State> tree)
         {
-            var assignment = (AssignmentExpressionSyntax)context.Node;
+            AnalyzerState<State> state = tree.State;
             ExpressionSyntax value = SkipCasts(assignment.Right);
             if (!(value is LiteralExpressionSyntax || value is InterpolatedStringExpressionSyntax || value is BinaryExpressionSyntax ||
                   value is IdentifierNameSyntax || value is MemberAccessExpressionSyntax))
@@ -291,9 +299,9 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
-            SemanticModel model = context.SemanticModel;
-            CancellationToken cancellationToken = context.CancellationToken;
-            if (!IsBuilderMember(assignment.Left, model, state.Rule, cancellationToken, IsPasswordName))
+            SemanticModel model = tree.Model;
+            CancellationToken cancellationToken = tree.CancellationToken;
+            if (!IsBuilderMember(assignment.Left, model, tree.Index, state.Rule, cancellationToken, IsPasswordName))
             {
                 return;
             }
@@ -309,33 +317,27 @@ namespace SecretsAnalyzer.Rules
                         continue;
                     }
 
-                    if (host == null && IsBuilderMember(other.Left, model, state.Rule, cancellationToken, ConnectionStrings.IsHostKey))
+                    if (host == null && IsBuilderMember(other.Left, model, tree.Index, state.Rule, cancellationToken, ConnectionStrings.IsHostKey))
                     {
                         host = ConnectionStrings.NormalizeHost(CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken));
                     }
-                    else if (user == null && IsBuilderMember(other.Left, model, state.Rule, cancellationToken, ConnectionStrings.IsUserKey))
+                    else if (user == null && IsBuilderMember(other.Left, model, tree.Index, state.Rule, cancellationToken, ConnectionStrings.IsUserKey))
                     {
                         user = CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken);
                     }
                 }
             }
 
-            ReportBuilderValue(context, state, value, host, user);
+            ReportBuilderValue(tree, value, host, user);
         }
 
         /// <summary>Reports a password given to a builder as a value of its own (placeholder rules apply).</summary>
-        private static void ReportBuilderValue(SyntaxNodeAnalysisContext context, AnalyzerState<State> state, ExpressionSyntax expression, string? host, string? user)
+        private static void ReportBuilderValue(TreeScope<State> tree, ExpressionSyntax expression, string? host, string? user)
         {
             ExpressionSyntax value = SkipCasts(expression);
-            SemanticModel model = context.SemanticModel;
-            CancellationToken cancellationToken = context.CancellationToken;
-            SecretsOptions options = state.Options.Get(value.SyntaxTree);
-            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
-            {
-                return;
-            }
-
-            CandidateText? candidate = BuildCandidate(value, model, cancellationToken);
+            SemanticModel model = tree.Model;
+            CancellationToken cancellationToken = tree.CancellationToken;
+            CandidateText? candidate = BuildCandidate(value, model, tree.Index, cancellationToken);
             if (candidate == null || candidate.Text.Length == 0)
             {
                 return;
@@ -352,7 +354,7 @@ namespace SecretsAnalyzer.Rules
                 host = null;
             }
 
-            var scope = new CandidateScope<State>(candidate, model, state, options, context.ReportDiagnostic, cancellationToken);
+            var scope = new CandidateScope<State>(candidate, tree);
             LiteralRun(text, 0, text.Length, out int start, out int length);
             scope.Report(Descriptors.ConnectionStringPassword, start, length, Properties, HostPart(host), scope.HandlerSuffix);
         }
@@ -363,7 +365,7 @@ namespace SecretsAnalyzer.Rules
         /// Whether <paramref name="left"/> is a property of a <c>DbConnectionStringBuilder</c> subtype whose name passes
         /// <paramref name="isName"/>, or the builder's string indexer with a constant key that passes it.
         /// </summary>
-        private static bool IsBuilderMember(ExpressionSyntax left, SemanticModel model, State rule, CancellationToken cancellationToken, System.Func<string, bool> isName)
+        private static bool IsBuilderMember(ExpressionSyntax left, SemanticModel model, TreeIndex index, State rule, CancellationToken cancellationToken, System.Func<string, bool> isName)
         {
             string? name;
             switch (left)
@@ -377,10 +379,10 @@ namespace SecretsAnalyzer.Rules
                 case MemberBindingExpressionSyntax binding:
                     name = binding.Name.Identifier.ValueText;
                     break;
-                case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1:
+                case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1 && index.MayBeConstant(element.ArgumentList.Arguments[0].Expression):
                     name = CandidateCollector.ConstantString(element.ArgumentList.Arguments[0].Expression, model, cancellationToken);
                     break;
-                case ImplicitElementAccessSyntax implicitElement when implicitElement.ArgumentList.Arguments.Count == 1:
+                case ImplicitElementAccessSyntax implicitElement when implicitElement.ArgumentList.Arguments.Count == 1 && index.MayBeConstant(implicitElement.ArgumentList.Arguments[0].Expression):
                     name = CandidateCollector.ConstantString(implicitElement.ArgumentList.Arguments[0].Expression, model, cancellationToken);
                     break;
                 default:
@@ -429,16 +431,16 @@ namespace SecretsAnalyzer.Rules
             return type?.Name;
         }
 
-        private static CandidateText? BuildCandidate(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+        private static CandidateText? BuildCandidate(ExpressionSyntax value, SemanticModel model, TreeIndex index, CancellationToken cancellationToken)
         {
             switch (value)
             {
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
                     return CandidateCollector.FromLiteral(literal);
                 case InterpolatedStringExpressionSyntax interpolated:
-                    return CandidateCollector.FromInterpolation(interpolated, model, cancellationToken);
+                    return CandidateCollector.FromInterpolation(interpolated, model, index, cancellationToken);
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                    return CandidateCollector.FromConcatenation(binary, model, cancellationToken);
+                    return CandidateCollector.FromConcatenation(binary, model, index, cancellationToken);
                 case IdentifierNameSyntax _:
                 case MemberAccessExpressionSyntax _:
                     {

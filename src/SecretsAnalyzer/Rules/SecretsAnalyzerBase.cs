@@ -1,24 +1,31 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using SecretsAnalyzer.Candidates;
 using SecretsAnalyzer.Lambda;
 
 namespace SecretsAnalyzer.Rules
 {
     /// <summary>
-    /// What every rule shares: it resolves its state once per compilation, subscribes to string-valued syntax
-    /// (literals, interpolations, concatenations) and to comments, cuts candidates early with the rule's quick
-    /// test, and only then builds the candidate and its context.
+    /// What every rule shares: it resolves its state once per compilation and registers one semantic-model action.
+    /// Per tree, the rules share one walk (<see cref="TreeIndex"/>) that lists the string values (literals,
+    /// interpolations, concatenations), comments and the few other shapes a rule needs; each rule cuts them
+    /// with its quick test, and only then builds the candidate and its context.
     /// </summary>
+    /// <remarks>
+    /// Syntax-node actions would be the obvious design, but the driver's dispatch for every literal, <c>+</c>,
+    /// argument, assignment and invocation cost about a fifth of the compile before a rule ran a line of code
+    /// (see the README's Performance section). The compiler is asked about a value only when syntax allows a
+    /// finding: a fold asks about names that may be constants (<see cref="ConstantNames"/>), never about locals.
+    /// </remarks>
     public abstract class SecretsAnalyzerBase<TRuleState> : DiagnosticAnalyzer
         where TRuleState : class
     {
-        private static readonly SyntaxKind[] ArgumentKinds = { SyntaxKind.Argument };
-
         // The quick test as a delegate, made once: a method group converted at each call allocates.
         private System.Func<string, bool>? _quickTest;
 
@@ -41,31 +48,9 @@ namespace SecretsAnalyzer.Rules
                     LambdaHandlerModel.Create(start.Compilation),
                     new SecretsOptions.Cache(start.Options.AnalyzerConfigOptionsProvider));
                 state.Fixes = FixAvailability.Create(start.Compilation);
-
-                start.RegisterSyntaxNodeAction(c => AnalyzeValue(c, state), CandidateCollector.ValueKinds);
-                if (AnalyzesConstantArguments)
-                {
-                    start.RegisterSyntaxNodeAction(c => AnalyzeConstantArgument(c, state), ArgumentKinds);
-                }
-
-                if (AnalyzesComments)
-                {
-                    start.RegisterSyntaxTreeAction(c => AnalyzeComments(c, state));
-                }
-
-                RegisterRuleActions(start, state);
+                start.RegisterSemanticModelAction(c => AnalyzeModel(c, state));
             });
         }
-
-        /// <summary>
-        /// Lets a rule subscribe to more syntax than string values (API-shaped values such as a builder's
-        /// <c>Password</c> property), with the same per-compilation state. Registers nothing by default.
-        /// </summary>
-#pragma warning disable RS1012 // The base registers nothing here on purpose; rules override it to register their own actions.
-        private protected virtual void RegisterRuleActions(CompilationStartAnalysisContext start, AnalyzerState<TRuleState> state)
-        {
-        }
-#pragma warning restore RS1012
 
         /// <summary>Resolves the rule's types once per compilation. Null registers nothing.</summary>
         private protected abstract TRuleState? CreateRuleState(Compilation compilation);
@@ -76,128 +61,176 @@ namespace SecretsAnalyzer.Rules
         /// <summary>Runs the detection core on a candidate that passed the quick test, and reports.</summary>
         private protected abstract void Analyze(CandidateScope<TRuleState> scope);
 
+        /// <summary>
+        /// Lets a rule look at more of the tree than string values (API-shaped values such as a builder's
+        /// <c>Password</c> property), from the shared index. Does nothing by default.
+        /// </summary>
+        private protected virtual void AnalyzeRuleShapes(TreeScope<TRuleState> tree)
+        {
+        }
+
         /// <summary>Whether named constants passed as arguments (<c>new BasicAWSCredentials(Keys.Id, Keys.Secret)</c>) are candidates too.</summary>
         private protected virtual bool AnalyzesConstantArguments => false;
 
         private protected virtual bool AnalyzesComments => true;
 
-        private void AnalyzeValue(SyntaxNodeAnalysisContext context, AnalyzerState<TRuleState> state)
-        {
-            SyntaxNode node = context.Node;
-            if (!CandidateCollector.IsCandidateRoot(node) && !node.IsKind(SyntaxKind.AddExpression))
-            {
-                return;
-            }
-
-            // Generated code is rare: read the options only for it, or once a value passed the quick test.
-            if (context.IsGeneratedCode && !state.Options.Get(node.SyntaxTree).AnalyzeGeneratedCode)
-            {
-                return;
-            }
-
-            CandidateText? candidate;
-            switch (node)
-            {
-                case LiteralExpressionSyntax literal:
-                    if (!QuickTest(literal.Token.ValueText))
-                    {
-                        return;
-                    }
-
-                    candidate = CandidateCollector.FromLiteral(literal);
-                    break;
-
-                case InterpolatedStringExpressionSyntax interpolated:
-                    if (!CandidateCollector.AnyTextPart(interpolated, _quickTest ??= QuickTest) && !CandidateCollector.MayHoldConstants(interpolated))
-                    {
-                        return;
-                    }
-
-                    candidate = CandidateCollector.FromInterpolation(interpolated, context.SemanticModel, context.CancellationToken);
-                    if (!QuickTestTemplate(candidate.Text))
-                    {
-                        return;
-                    }
-
-                    break;
-
-                case BinaryExpressionSyntax concatenation:
-                    if (!CandidateCollector.IsCandidateRoot(concatenation))
-                    {
-                        return;
-                    }
-
-                    candidate = CandidateCollector.FromConcatenation(concatenation, context.SemanticModel, context.CancellationToken);
-                    if (candidate == null || !QuickTestTemplate(candidate.Text))
-                    {
-                        return;
-                    }
-
-                    break;
-
-                default:
-                    return;
-            }
-
-            SecretsOptions options = state.Options.Get(node.SyntaxTree);
-            Analyze(new CandidateScope<TRuleState>(candidate, context.SemanticModel, state, options, context.ReportDiagnostic, context.CancellationToken));
-        }
-
         /// <summary>The quick test on a folded template; holes may split what the per-part test saw.</summary>
         private protected virtual bool QuickTestTemplate(string text) => QuickTest(text);
 
-        private void AnalyzeConstantArgument(SyntaxNodeAnalysisContext context, AnalyzerState<TRuleState> state)
+        private void AnalyzeModel(SemanticModelAnalysisContext context, AnalyzerState<TRuleState> state)
         {
-            var argument = (ArgumentSyntax)context.Node;
+            SemanticModel model = context.SemanticModel;
+            SyntaxTree syntaxTree = model.SyntaxTree;
+            SecretsOptions options = state.Options.Get(syntaxTree);
+            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            {
+                return;
+            }
+
+            CancellationToken cancellationToken = context.CancellationToken;
+            TreeIndex index = TreeIndex.Get(model, cancellationToken);
+            var tree = new TreeScope<TRuleState>(model, index, state, options, context.ReportDiagnostic, context.FilterSpan, cancellationToken);
+            System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
+
+            List<ExpressionSyntax> values = index.Values;
+            for (int i = 0; i < values.Count; i++)
+            {
+                ExpressionSyntax value = values[i];
+                if (!tree.Includes(value.Span))
+                {
+                    continue;
+                }
+
+                CandidateText? candidate;
+                switch (value)
+                {
+                    case LiteralExpressionSyntax literal:
+                        if (!QuickTest(literal.Token.ValueText))
+                        {
+                            continue;
+                        }
+
+                        candidate = CandidateCollector.FromLiteral(literal);
+                        break;
+
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        if (!CandidateCollector.AnyTextPart(interpolated, quickTest) && !CandidateCollector.MayHoldConstants(interpolated, index, cancellationToken))
+                        {
+                            continue;
+                        }
+
+                        candidate = CandidateCollector.FromInterpolation(interpolated, model, index, cancellationToken);
+                        if (!QuickTestTemplate(candidate.Text))
+                        {
+                            continue;
+                        }
+
+                        break;
+
+                    case BinaryExpressionSyntax concatenation:
+                        // Folded once for all rules; the full candidate (with its map to the source) only for a value that passes.
+                        string? folded = index.FoldedText(i, model, cancellationToken);
+                        if (folded == null || !QuickTestTemplate(folded))
+                        {
+                            continue;
+                        }
+
+                        candidate = CandidateCollector.FromConcatenation(concatenation, model, index, cancellationToken);
+                        if (candidate == null)
+                        {
+                            continue;
+                        }
+
+                        break;
+
+                    default:
+                        continue;
+                }
+
+                Analyze(new CandidateScope<TRuleState>(candidate, tree));
+            }
+
+            if (AnalyzesConstantArguments)
+            {
+                foreach (ArgumentSyntax argument in index.NamedArguments)
+                {
+                    if (tree.Includes(argument.Span))
+                    {
+                        AnalyzeConstantArgument(argument, tree);
+                    }
+                }
+            }
+
+            if (AnalyzesComments && options.AnalyzeComments)
+            {
+                foreach (SyntaxTrivia trivia in index.Comments)
+                {
+                    if (!tree.Includes(trivia.FullSpan))
+                    {
+                        continue;
+                    }
+
+                    string text = trivia.ToFullString();
+                    if (QuickTest(text))
+                    {
+                        Analyze(new CandidateScope<TRuleState>(CandidateCollector.FromTrivia(trivia), tree, commentOnly: true));
+                    }
+                }
+            }
+
+            AnalyzeRuleShapes(tree);
+        }
+
+        private void AnalyzeConstantArgument(ArgumentSyntax argument, TreeScope<TRuleState> tree)
+        {
             ExpressionSyntax expression = CandidateCollector.SkipParentheses(argument.Expression);
-            if (!(expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax))
+            if (!tree.Index.MayBeConstant(expression) || (tree.Index.LikelyValue(expression) is string likely && (ReferenceEquals(likely, ConstantNames.NotText) || !QuickTest(likely))))
+            {
+                // Not a constant's name, or the one constant of that name (a literal) cannot pass: no lookup.
+                return;
+            }
+
+            if (!ConstantLookup.TryGetConstant(expression, tree.Model, tree.CancellationToken, out object? value, out ISymbol? symbol) ||
+                !(value is string text) || !QuickTest(text))
             {
                 return;
             }
 
-            if (context.IsGeneratedCode && !state.Options.Get(argument.SyntaxTree).AnalyzeGeneratedCode)
-            {
-                return;
-            }
-
-            Optional<object?> value = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
-            if (!value.HasValue || !(value.Value is string text) || !QuickTest(text))
-            {
-                return;
-            }
-
-            SecretsOptions options = state.Options.Get(argument.SyntaxTree);
-            ISymbol? symbol = context.SemanticModel.GetSymbolInfo(expression, context.CancellationToken).Symbol;
             var candidate = new CandidateText(text, expression, expression.SyntaxTree, expression.Span, System.Array.Empty<Segment>());
-            Analyze(new CandidateScope<TRuleState>(candidate, context.SemanticModel, state, options, context.ReportDiagnostic, context.CancellationToken, symbol));
+            Analyze(new CandidateScope<TRuleState>(candidate, tree, constantSymbol: symbol));
         }
+    }
 
-        private void AnalyzeComments(SyntaxTreeAnalysisContext context, AnalyzerState<TRuleState> state)
+    /// <summary>One rule's pass over one tree: the model, the shared index, the options and where findings go.</summary>
+    internal sealed class TreeScope<TRuleState>
+    {
+        private readonly TextSpan? _filterSpan;
+
+        public TreeScope(SemanticModel model, TreeIndex index, AnalyzerState<TRuleState> state, SecretsOptions options, System.Action<Diagnostic> report, TextSpan? filterSpan, CancellationToken cancellationToken)
         {
-            SecretsOptions options = state.Options.Get(context.Tree);
-            if (!options.AnalyzeComments || (context.IsGeneratedCode && !options.AnalyzeGeneratedCode))
-            {
-                return;
-            }
-
-            SyntaxNode root = context.Tree.GetRoot(context.CancellationToken);
-            foreach (SyntaxTrivia trivia in root.DescendantTrivia())
-            {
-                if (!CandidateCollector.IsCommentLike(trivia))
-                {
-                    continue;
-                }
-
-                string text = trivia.ToFullString();
-                if (!QuickTest(text))
-                {
-                    continue;
-                }
-
-                CandidateText candidate = CandidateCollector.FromTrivia(trivia);
-                Analyze(new CandidateScope<TRuleState>(candidate, null, state, options, context.ReportDiagnostic, context.CancellationToken));
-            }
+            Model = model;
+            Index = index;
+            State = state;
+            Options = options;
+            Report = report;
+            _filterSpan = filterSpan;
+            CancellationToken = cancellationToken;
         }
+
+        public SemanticModel Model { get; }
+
+        public TreeIndex Index { get; }
+
+        public AnalyzerState<TRuleState> State { get; }
+
+        public SecretsOptions Options { get; }
+
+        public System.Action<Diagnostic> Report { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>Whether the host asked about this span (the IDE may analyze one span of a document).</summary>
+        public bool Includes(TextSpan span) => !_filterSpan.HasValue || _filterSpan.Value.IntersectsWith(span);
     }
 
     /// <summary>Everything one compilation's analysis shares, built once in the compilation-start action.</summary>
@@ -228,14 +261,15 @@ namespace SecretsAnalyzer.Rules
         private ValueContext? _context;
         private string? _handlerSuffix;
 
-        public CandidateScope(CandidateText candidate, SemanticModel? model, AnalyzerState<TRuleState> state, SecretsOptions options, System.Action<Diagnostic> report, CancellationToken cancellationToken, ISymbol? constantSymbol = null)
+        public CandidateScope(CandidateText candidate, TreeScope<TRuleState> tree, ISymbol? constantSymbol = null, bool commentOnly = false)
         {
             Candidate = candidate;
-            Model = model;
-            _state = state;
-            Options = options;
-            _report = report;
-            CancellationToken = cancellationToken;
+            Model = commentOnly ? null : tree.Model;
+            Index = tree.Index;
+            _state = tree.State;
+            Options = tree.Options;
+            _report = tree.Report;
+            CancellationToken = tree.CancellationToken;
             ConstantSymbol = constantSymbol;
         }
 
@@ -245,6 +279,9 @@ namespace SecretsAnalyzer.Rules
 
         /// <summary>Null for comments.</summary>
         public SemanticModel? Model { get; }
+
+        /// <summary>The tree's shared index: which names may be constants, for folds the rule makes itself.</summary>
+        public TreeIndex Index { get; }
 
         public TRuleState Rule => _state.Rule;
 

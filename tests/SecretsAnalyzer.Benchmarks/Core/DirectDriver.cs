@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace SecretsAnalyzer.Benchmarks.Core
 {
     /// <summary>
-    /// Runs an analyzer's syntax-node and syntax-tree actions directly, synchronously, on the calling thread,
+    /// Runs an analyzer's syntax-node, syntax-tree and semantic-model actions directly, synchronously, on the calling thread,
     /// without the analyzer driver (which hops to thread-pool threads and adds its own dispatch cost). Two uses:
     /// the benchmark measures the analyzers' own callback cost with it (thread CPU time, allocations), and the
     /// robustness tests run it on a thread with a small stack to prove the analyzers' code does not recurse as
@@ -20,6 +20,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
     {
         private readonly List<(Action<SyntaxNodeAnalysisContext> Action, ImmutableArray<SyntaxKind> Kinds)> _nodeActions = new();
         private readonly List<Action<SyntaxTreeAnalysisContext>> _treeActions = new();
+        private readonly List<Action<SemanticModelAnalysisContext>> _modelActions = new();
         private readonly DiagnosticAnalyzer _analyzer;
 
         public DirectDriver(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
@@ -36,7 +37,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         public AnalyzerOptions Options { get; }
 
-        public int ActionCount => _nodeActions.Count + _treeActions.Count;
+        public int ActionCount => _nodeActions.Count + _treeActions.Count + _modelActions.Count;
 
         public List<Diagnostic> Run(SyntaxTree tree, SemanticModel model)
         {
@@ -46,6 +47,18 @@ namespace SecretsAnalyzer.Benchmarks.Core
             foreach (Action<SyntaxTreeAnalysisContext> action in _treeActions)
             {
                 action(new SyntaxTreeAnalysisContext(tree, Options, diagnostics.Add, isSupported, CancellationToken.None));
+            }
+
+            foreach (Action<SemanticModelAnalysisContext> action in _modelActions)
+            {
+#pragma warning disable CS0618 // The public constructor is what a host without the driver has.
+                action(new SemanticModelAnalysisContext(model, Options, diagnostics.Add, isSupported, CancellationToken.None));
+#pragma warning restore CS0618
+            }
+
+            if (_nodeActions.Count == 0)
+            {
+                return diagnostics;
             }
 
             // DescendantNodesAndSelf walks with an explicit stack, not recursion.
@@ -118,7 +131,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Unsupported();
 
-            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported();
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => _driver._modelActions.Add(action);
 
             public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unsupported();
 
@@ -144,7 +157,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw Unsupported();
 
-            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported();
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => _driver._modelActions.Add(action);
 
             public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unsupported();
 
@@ -154,6 +167,6 @@ namespace SecretsAnalyzer.Benchmarks.Core
         }
 
         private static NotSupportedException Unsupported() =>
-            new NotSupportedException("DirectDriver runs syntax-node and syntax-tree actions only; extend it for the new action kind.");
+            new NotSupportedException("DirectDriver runs syntax-node, syntax-tree and semantic-model actions only; extend it for the new action kind.");
     }
 }

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecretsAnalyzer.Candidates;
+
+namespace SecretsAnalyzer.Benchmarks.Core
+{
+    /// <summary>
+    /// Where the analyzers' own time goes, part by part (thread CPU, one thread, medians of rounds on fresh
+    /// compilations): the shared tree walk, the constant-name set, the folds, the constant lookups of arguments.
+    /// A diagnostic aid for the design (<c>--parts</c>); the configuration table is the measurement of record.
+    /// </summary>
+    public static class PartsProfile
+    {
+        public static void Run(PerfHarness harness, PerfOptions options, TextWriter log)
+        {
+            GeneratedProject project = new LambdaCodeGenerator(options.Seed).Generate(options.Files, options.LinesPerFile);
+            log.WriteLine($"{project.Lines:N0} lines, {project.Literals:N0} literals");
+            var parts = new Dictionary<string, List<double>>();
+            void Add(string name, long ns) => (parts.TryGetValue(name, out List<double>? l) ? l : parts[name] = new List<double>()).Add(ns / 1e6);
+
+            for (int round = 0; round < options.Rounds + 1; round++)
+            {
+                CSharpCompilation compilation = harness.CreateCompilation(project.Trees);
+                long t0 = ThreadCpu.NowNanoseconds();
+                compilation.GetDiagnostics();
+                long t1 = ThreadCpu.NowNanoseconds();
+                var models = compilation.SyntaxTrees.Select(t => compilation.GetSemanticModel(t)).ToList();
+                long t2 = ThreadCpu.NowNanoseconds();
+                ConstantNames.ClearTreeCache();
+                NameTable fields = ConstantNames.For(compilation).Names(CancellationToken.None);
+                long t3 = ThreadCpu.NowNanoseconds();
+                var indexes = models.Select(m => TreeIndex.Build(m.SyntaxTree, fields, CancellationToken.None)).ToList();
+                long t4 = ThreadCpu.NowNanoseconds();
+
+                int folds = 0, concatenations = 0, interpolations = 0, constHoles = 0;
+                for (int m = 0; m < models.Count; m++)
+                {
+                    TreeIndex index = indexes[m];
+                    for (int i = 0; i < index.Values.Count; i++)
+                    {
+                        if (index.Values[i] is BinaryExpressionSyntax)
+                        {
+                            concatenations++;
+                            if (index.FoldedText(i, models[m], CancellationToken.None) != null)
+                            {
+                                folds++;
+                            }
+                        }
+                        else if (index.Values[i] is InterpolatedStringExpressionSyntax s)
+                        {
+                            interpolations++;
+                            if (CandidateCollector.MayHoldConstants(s, index, CancellationToken.None))
+                            {
+                                constHoles++;
+                                CandidateCollector.FromInterpolation(s, models[m], index, CancellationToken.None);
+                            }
+                        }
+                    }
+                }
+
+                long t5 = ThreadCpu.NowNanoseconds();
+                int named = 0, constNamed = 0;
+                for (int m = 0; m < models.Count; m++)
+                {
+                    foreach (ArgumentSyntax argument in indexes[m].NamedArguments)
+                    {
+                        named++;
+                        ExpressionSyntax e = CandidateCollector.SkipParentheses(argument.Expression);
+                        if (indexes[m].MayBeConstant(e) && !(indexes[m].LikelyValue(e) is string likely && !Detection.AwsKeys.HasLongKeyRun(likely)))
+                        {
+                            constNamed++;
+                            ConstantLookup.TryGetConstant(e, models[m], CancellationToken.None, out _, out _);
+                        }
+                    }
+                }
+
+                long t6 = ThreadCpu.NowNanoseconds();
+                if (round == 0)
+                {
+                    log.WriteLine($"values {indexes.Sum(i => i.Values.Count)}, concatenations {concatenations} (strings {folds}), interpolations {interpolations} (const holes {constHoles}), named args {named} (const names {constNamed}), comments {indexes.Sum(i => i.Comments.Count)}, assignments {indexes.Sum(i => i.Assignments.Count)}, adds {indexes.Sum(i => i.KeyValueAdds.Count)}");
+                    continue;
+                }
+
+                Add("compiler GetDiagnostics", t1 - t0);
+                Add("semantic models", t2 - t1);
+                Add("constant names", t3 - t2);
+                Add("tree index (text scan)", t4 - t3);
+                Add("folds (concat + const-hole interpolations)", t5 - t4);
+                Add("argument constant lookups", t6 - t5);
+            }
+
+            foreach (KeyValuePair<string, List<double>> part in parts)
+            {
+                List<double> sorted = part.Value.OrderBy(v => v).ToList();
+                log.WriteLine($"{part.Key,-45} median {sorted[sorted.Count / 2],9:F1} ms   min {sorted[0],9:F1} ms");
+            }
+        }
+    }
+}
