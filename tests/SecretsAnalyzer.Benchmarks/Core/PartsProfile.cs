@@ -38,6 +38,44 @@ namespace SecretsAnalyzer.Benchmarks.Core
                 var indexes = models.Select(m => TreeIndex.Build(m.SyntaxTree, fields, CancellationToken.None)).ToList();
                 long t4 = ThreadCpu.NowNanoseconds();
 
+                long s0 = ThreadCpu.NowNanoseconds();
+                int words = 0, quotes = 0, hits = 0;
+                foreach (SyntaxTree tree in compilation.SyntaxTrees)
+                {
+                    string text = tree.GetText().ToString();
+                    for (int i = 0; i < text.Length; i++)
+                    {
+                        char c = text[i];
+                        if (c == '"')
+                        {
+                            quotes++;
+                        }
+                        else if (char.IsLetter(c) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+                        {
+                            int end = i + 1;
+                            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+                            {
+                                end++;
+                            }
+
+                            words++;
+                            if (fields.Contains(text, i, end - i))
+                            {
+                                hits++;
+                            }
+
+                            i = end - 1;
+                        }
+                    }
+                }
+
+                long s1 = ThreadCpu.NowNanoseconds();
+                if (round == 0)
+                {
+                    log.WriteLine($"scan alone: {quotes} quotes, {words} words, {hits} words naming a constant field, {fields.Count} names");
+                }
+
+                Add("text scan alone (no tree)", s1 - s0);
                 int folds = 0, concatenations = 0, interpolations = 0, constHoles = 0;
                 for (int m = 0; m < models.Count; m++)
                 {
