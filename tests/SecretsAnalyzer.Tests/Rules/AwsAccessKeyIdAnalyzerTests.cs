@@ -40,6 +40,31 @@ namespace SecretsAnalyzer.Tests.Rules
             """);
 
         [Fact]
+        public Task KeySplitAcrossAConstantOfAnotherTypeAndALiteral_IsReported() => Verify001($$"""
+            static class Keys { public const string Prefix = "AKIA"; }
+            class C { string Id() => {|SECRETS001:Keys.Prefix + "{{Body}}"|}; }
+            """);
+
+        [Fact]
+        public Task ALocalThatHidesTheConstant_IsNotFoldedAsTheConstant() => Verify001($$"""
+            class C
+            {
+                const string Prefix = "AKIA";
+                string Id()
+                {
+                    string Prefix = System.Environment.MachineName;
+                    return Prefix + "{{Body}}";
+                }
+            }
+            """);
+
+        [Fact]
+        public Task TheConstantOfTheEnclosingType_WinsOverAnotherOfTheSameName() => Verify001($$"""
+            class A { const string Prefix = "AKIA"; string Id() => {|SECRETS001:Prefix + "{{Body}}"|}; }
+            class B { const string Prefix = "none"; string Id() => Prefix + "{{Body}}"; }
+            """);
+
+        [Fact]
         public Task VerbatimLiteral_WithEscapedQuotes() => Verify001($$"""
             class C { string Id = @"key ""{|SECRETS001:{{Key}}|}"" here"; }
             """);

@@ -1,0 +1,152 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecretsAnalyzer.Candidates;
+using Xunit;
+
+namespace SecretsAnalyzer.Tests.Candidates
+{
+    /// <summary>
+    /// The shared text-driven pass (<see cref="TreeIndex"/>): it must find every value a syntax walk would, and
+    /// nothing inside comments, char literals or disabled code that is not one.
+    /// </summary>
+    public class TreeIndexTests
+    {
+        private static (TreeIndex Index, SemanticModel Model) Index(string source, params string[] otherFiles)
+        {
+            var parse = new CSharpParseOptions(LanguageVersion.Preview);
+            var trees = new[] { CSharpSyntaxTree.ParseText(source, parse) }.Concat(otherFiles.Select(f => CSharpSyntaxTree.ParseText(f, parse))).ToArray();
+            var compilation = CSharpCompilation.Create("T", trees, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+            SemanticModel model = compilation.GetSemanticModel(trees[0]);
+            return (TreeIndex.Get(model, CancellationToken.None), model);
+        }
+
+        /// <summary>What a syntax walk finds: string literals and interpolated strings that are not operands of +, and the tops of + chains holding one.</summary>
+        private static string[] WalkedValues(SyntaxNode root) => root.DescendantNodes()
+            .Where(n => (n.IsKind(SyntaxKind.StringLiteralExpression) || n.IsKind(SyntaxKind.Utf8StringLiteralExpression) || n.IsKind(SyntaxKind.InterpolatedStringExpression) ||
+                         (n.IsKind(SyntaxKind.AddExpression) && n.DescendantNodes().Any(d => d.IsKind(SyntaxKind.StringLiteralExpression) || d.IsKind(SyntaxKind.InterpolatedStringExpression)))) &&
+                        CandidateCollector.IsCandidateRoot(n))
+            .Select(n => n.ToString()).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+
+        private static string[] IndexedValues(TreeIndex index) => index.Values.Select(v => v.ToString()).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+
+        [Fact]
+        public void FindsEveryLiteralForm_AsASyntaxWalkDoes()
+        {
+            const string source = """"
+                using System;
+                class C
+                {
+                    const string K = "k";
+                    string a = "plain", b = @"verb ""quoted"" // not a comment", c = "esc \" /* still string */";
+                    string d = """raw "quoted" text""";
+                    string e = $"x{a}y{(a == "in hole" ? "t" : "f")}z // text";
+                    string f = $@"verbatim {a} ""q""";
+                    string g = $$"""raw {{a}} "q" """;
+                    ReadOnlySpan<byte> h => "utf8"u8;
+                    char q = '"';
+                    string i = "a" + (b + ("c" + K)) + 1;
+                    string k = "unterminated
+                ;
+                }
+                """";
+            (TreeIndex index, SemanticModel model) = Index(source);
+            Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index));
+        }
+
+        [Fact]
+        public void AConcatenationOfConstantNamesOnly_IsAValue()
+        {
+            (TreeIndex index, _) = Index("""
+                class C
+                {
+                    const string A = "a", B = "b";
+                    string x = A + B;
+                    int y = 1 + 2;
+                    void M(string local) { var z = local + local; }
+                }
+                """);
+            Assert.Equal(new[] { "\"a\"", "\"b\"", "A + B" }, IndexedValues(index));
+        }
+
+        [Fact]
+        public void FindsComments_NotTextThatLooksLikeOne()
+        {
+            (TreeIndex index, _) = Index("""
+                // line
+                /* block */
+                class C
+                {
+                    /// <summary>doc "quoted"</summary>
+                    string u = "https://example.com/*x*/";
+                #if NEVER
+                    string disabled = "in disabled code";
+                #endif
+                    string v = $"http://{u}//"; // trailing
+                }
+                """);
+            string[] comments = index.Comments.Select(c => c.ToFullString().Trim()).ToArray();
+            Assert.Equal(5, comments.Length);
+            Assert.Contains("// line", comments);
+            Assert.Contains("/* block */", comments);
+            Assert.Contains(comments, c => c.StartsWith("/// <summary>doc", System.StringComparison.Ordinal));
+            Assert.Contains(comments, c => c.Contains("in disabled code"));
+            Assert.Contains("// trailing", comments);
+            Assert.DoesNotContain(index.Values, v => v.ToString().Contains("disabled"));
+        }
+
+        [Fact]
+        public void FindsArgumentsAssignmentsAndAddCalls_ThatReceiveConstantsOrStrings()
+        {
+            (TreeIndex index, _) = Index("""
+                using System.Collections.Generic;
+                class C
+                {
+                    void M(Dictionary<string, string> d, string p)
+                    {
+                        const string Local = "l";
+                        F(Keys.Secret, Local, p);
+                        d.Add("Password", p);
+                        d.Add(Keys.Secret, "v");
+                        Prop = Keys.Secret;
+                        Prop = (string)"cast";
+                        Prop = p;
+                    }
+                    void F(params string[] a) { }
+                    string Prop { get; set; }
+                }
+                """, "static class Keys { public const string Secret = \"s\"; }");
+            Assert.Equal(new[] { "Keys.Secret", "Local", "Keys.Secret" }, index.NamedArguments.Select(a => a.ToString()).ToArray());
+            Assert.Equal(new[] { "Prop = Keys.Secret", "Prop = (string)\"cast\"" }, index.Assignments.Select(a => a.ToString()).ToArray());
+            Assert.Equal(2, index.KeyValueAdds.Count);
+        }
+
+        [Fact]
+        public void LikelyValue_PrefersTheConstantOfTheEnclosingType_AndOfANamedType()
+        {
+            (TreeIndex index, _) = Index("""
+                class A { const string Name = "from A"; string x = Name + "!"; }
+                class B { const string Name = "from B"; string y = Name + "?"; string z = A2.Name + "."; }
+                class A2 { public const string Name = "from A2"; const int Size = 3; }
+                """);
+            ExpressionSyntax[] uses = index.Values.OfType<BinaryExpressionSyntax>().Select(b => b.Left).ToArray();
+            Assert.Equal(new[] { "from A", "from B", "from A2" }, uses.Select(u => index.LikelyValue(u)).ToArray());
+        }
+
+        [Fact]
+        public void ClimbsEachPlusOnce_SoADeepChainIsLinear()
+        {
+            var source = new System.Text.StringBuilder("class C { string s = \"p\"");
+            for (int i = 0; i < 20000; i++)
+            {
+                source.Append(" + \"p\"");
+            }
+
+            source.Append("; }");
+            (TreeIndex index, _) = Index(source.ToString());
+            Assert.Single(index.Values);
+        }
+    }
+}
