@@ -4,6 +4,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using SecretsAnalyzer.Detection;
 
 namespace SecretsAnalyzer.Candidates
 {
@@ -50,20 +52,33 @@ namespace SecretsAnalyzer.Candidates
             _fields = fields;
         }
 
-        /// <summary>String literals, interpolated strings and <c>+</c> chains that are not operands of a <c>+</c>.</summary>
+        /// <summary>
+        /// String literals read straight from the source text: regular <c>"…"</c> literals without escapes that are not
+        /// operands of a <c>+</c>. Their node is found only for a value that passes a rule's quick test (<see cref="LiteralNode"/>).
+        /// </summary>
+        public List<PlainLiteral> PlainLiterals { get; } = new List<PlainLiteral>();
+
+        /// <summary>The other string literals, interpolated strings and <c>+</c> chains that are not operands of a <c>+</c>.</summary>
         public List<ExpressionSyntax> Values { get; } = new List<ExpressionSyntax>();
 
         /// <summary>Arguments whose expression (inside parentheses) names a constant: <c>F(Key)</c>, <c>F(Keys.Secret)</c>.</summary>
         public List<ArgumentSyntax> NamedArguments { get; } = new List<ArgumentSyntax>();
 
-        /// <summary>The <c>a = b</c> whose right side is a value of <see cref="Values"/> or a constant's name.</summary>
+        /// <summary>The <c>a = b</c> whose left side is named like a password (<c>Password</c>, <c>Pwd</c>, <c>["Password"]</c>).</summary>
         public List<AssignmentExpressionSyntax> Assignments { get; } = new List<AssignmentExpressionSyntax>();
 
-        /// <summary>The <c>x.Add(key, value)</c> (exactly two arguments) with a string value or a constant's name among them.</summary>
+        /// <summary>The <c>x.Add(key, value)</c> (exactly two arguments) whose key is a string literal named like a password, or a constant's name.</summary>
         public List<InvocationExpressionSyntax> KeyValueAdds { get; } = new List<InvocationExpressionSyntax>();
 
         /// <summary>Comments, documentation comments and disabled code.</summary>
         public List<SyntaxTrivia> Comments { get; } = new List<SyntaxTrivia>();
+
+        /// <summary>The literal node of a <see cref="PlainLiterals"/> entry (thread-safe; searched from the root).</summary>
+        public LiteralExpressionSyntax? LiteralNode(PlainLiteral literal, SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            SyntaxToken token = tree.GetRoot(cancellationToken).FindToken(literal.Start);
+            return token.SpanStart == literal.Start ? token.Parent as LiteralExpressionSyntax : null;
+        }
 
         public static TreeIndex Get(SemanticModel model, CancellationToken cancellationToken)
         {
@@ -186,63 +201,100 @@ namespace SecretsAnalyzer.Candidates
         {
             var index = new TreeIndex(fields);
             SyntaxNode root = tree.GetRoot(cancellationToken);
-            string text = tree.GetText(cancellationToken).ToString();
-            int n = text.Length;
-            int i = 0;
-            int checkpoint = 0;
-            while (i < n)
-            {
-                if (i >= checkpoint)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    checkpoint = i + (1 << 16);
-                }
-
-                char c = text[i];
-                if (c == '"')
-                {
-                    i = index.OnQuote(root, i);
-                }
-                else if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*'))
-                {
-                    i = index.OnCommentStart(root, i);
-                }
-                else if (IsWordStart(c) && (i == 0 || !IsWordPart(text[i - 1])))
-                {
-                    int end = i + 1;
-                    while (end < n && IsWordPart(text[end]))
-                    {
-                        end++;
-                    }
-
-                    index.OnWord(root, text, i, end - i);
-                    i = end;
-                }
-                else
-                {
-                    i++;
-                }
-            }
-
+            index._text = tree.GetText(cancellationToken).ToString();
             if (root.ContainsDirectives)
             {
                 index.AddDisabledText(root);
             }
 
+            // The ranges still to scan: the whole text, then the holes of each interpolated string (whose text parts
+            // are not code). A stack, so nested interpolations need no recursion.
+            var pending = new Stack<TextSpan>();
+            pending.Push(new TextSpan(0, index._text.Length));
+            int checkpoint = 0;
+            while (pending.Count > 0)
+            {
+                TextSpan range = pending.Pop();
+                int i = range.Start;
+                int end = range.End;
+                while (i < end)
+                {
+                    if (i >= checkpoint)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        checkpoint = i + (1 << 16);
+                    }
+
+                    i = index.Step(root, i, end, pending);
+                }
+            }
+
+            index._text = null;
             return index;
+        }
+
+        private string? _text;
+
+        // Directives and disabled code, where a quote does not start a string: sorted, for binary search.
+        private List<TextSpan>? _notCode;
+
+        /// <summary>Looks at the character at <paramref name="i"/> and returns where to go on.</summary>
+        private int Step(SyntaxNode root, int i, int end, Stack<TextSpan> pending)
+        {
+            string text = _text!;
+            char c = text[i];
+            if (c == '"')
+            {
+                return OnQuote(root, i, pending);
+            }
+
+            if (c == '/' && i + 1 < end && (text[i + 1] == '/' || text[i + 1] == '*'))
+            {
+                return OnCommentStart(root, i);
+            }
+
+            if (IsWordStart(c) && (i == 0 || !IsWordPart(text[i - 1])))
+            {
+                int wordEnd = i + 1;
+                while (wordEnd < end && IsWordPart(text[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                OnWord(root, text, i, wordEnd - i);
+                return wordEnd;
+            }
+
+            return i + 1;
         }
 
         private static bool IsWordStart(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c > 0x7F && char.IsLetter(c));
 
         private static bool IsWordPart(char c) => IsWordStart(c) || (c >= '0' && c <= '9');
 
-        /// <summary>A <c>"</c>: the string token it belongs to, if any, becomes a value (or part of one). Returns where to go on.</summary>
-        private int OnQuote(SyntaxNode root, int position)
+        /// <summary>
+        /// A <c>"</c>. A plain literal (regular, no escape, on one line, not next to a <c>+</c>) is read from the text
+        /// alone. Anything else asks the tree which token it is: a string becomes a value (or part of one), an
+        /// interpolated string's holes are queued for scanning. Returns where to go on.
+        /// </summary>
+        private int OnQuote(SyntaxNode root, int position, Stack<TextSpan> pending)
         {
+            int plainEnd = PlainLiteralEnd(position);
+            if (plainEnd > 0)
+            {
+                // A key named like a password ("Password" of b["Password"] = …, d.Add("Pwd", …)): find where it goes.
+                if (ConnectionStrings.IsPasswordKey(PlainLiterals[PlainLiterals.Count - 1].Value) && FindToken(root, position).Parent is LiteralExpressionSyntax key)
+                {
+                    LinkKey(key);
+                }
+
+                return plainEnd;
+            }
+
             SyntaxToken token = FindToken(root, position);
             if (!token.Span.Contains(position))
             {
-                // In trivia: disabled text, or a comment the scan did not start at.
+                // In trivia: disabled text, a directive, or a comment the scan did not start at.
                 return position + 1;
             }
 
@@ -257,6 +309,10 @@ namespace SecretsAnalyzer.Candidates
                     if (token.Parent is LiteralExpressionSyntax literal)
                     {
                         AddValue(literal);
+                        if (ConnectionStrings.IsPasswordKey(token.ValueText))
+                        {
+                            LinkKey(literal);
+                        }
                     }
 
                     break;
@@ -268,12 +324,131 @@ namespace SecretsAnalyzer.Candidates
                     if (token.Parent is InterpolatedStringExpressionSyntax interpolated)
                     {
                         AddValue(interpolated);
+                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                        {
+                            if (content is InterpolationSyntax hole)
+                            {
+                                pending.Push(TextSpan.FromBounds(hole.OpenBraceToken.Span.End, hole.CloseBraceToken.SpanStart));
+                            }
+                        }
+
+                        return interpolated.Span.End > position ? interpolated.Span.End : position + 1;
                     }
 
                     break;
             }
 
             return token.Span.End > position ? token.Span.End : position + 1;
+        }
+
+        /// <summary>
+        /// When the quote at <paramref name="open"/> starts a plain literal (see <see cref="PlainLiterals"/>), records it and
+        /// returns the position after it; otherwise 0, and the tree decides.
+        /// </summary>
+        private int PlainLiteralEnd(int open)
+        {
+            string text = _text!;
+            int n = text.Length;
+            if (open > 0)
+            {
+                char before = text[open - 1];
+                if (before == '@' || before == '$' || before == '\'' || before == '\\' || before == '"')
+                {
+                    return 0;
+                }
+            }
+
+            int i = open + 1;
+            while (i < n)
+            {
+                char c = text[i];
+                if (c == '"')
+                {
+                    break;
+                }
+
+                if (c == '\\' || c == '\n' || c == '\r')
+                {
+                    // An escape to decode, or no closing quote on the line.
+                    return 0;
+                }
+
+                i++;
+            }
+
+            if (i >= n || (i == open + 1 && i + 1 < n && text[i + 1] == '"'))
+            {
+                // Unterminated, or a raw string's opening quotes.
+                return 0;
+            }
+
+            int close = i;
+            if (close + 1 < n && (text[close + 1] == 'u' || text[close + 1] == 'U'))
+            {
+                return 0;
+            }
+
+            if (IsOperandOfPlus(open, close) || InNotCode(open))
+            {
+                return 0;
+            }
+
+            PlainLiterals.Add(new PlainLiteral(open, close + 1 - open, text.Substring(open + 1, close - open - 1)));
+            return close + 1;
+        }
+
+        /// <summary>
+        /// Whether the next character before <paramref name="open"/> or after <paramref name="close"/>, past blanks and
+        /// parentheses, is a <c>+</c>; also true when it is the start of a comment or a directive, which the tree settles.
+        /// </summary>
+        private bool IsOperandOfPlus(int open, int close)
+        {
+            string text = _text!;
+            int left = open - 1;
+            while (left >= 0 && (text[left] == '(' || char.IsWhiteSpace(text[left])))
+            {
+                left--;
+            }
+
+            int right = close + 1;
+            while (right < text.Length && (text[right] == ')' || char.IsWhiteSpace(text[right])))
+            {
+                right++;
+            }
+
+            char l = left >= 0 ? text[left] : ' ';
+            char r = right < text.Length ? text[right] : ' ';
+            return l == '+' || r == '+' || l == '/' || r == '/' || r == '#' ||
+                   (_notCode != null && ((left >= 0 && InNotCode(left)) || (right < text.Length && InNotCode(right))));
+        }
+
+        private bool InNotCode(int position)
+        {
+            if (_notCode == null)
+            {
+                return false;
+            }
+
+            int lo = 0, hi = _notCode.Count - 1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >> 1;
+                TextSpan span = _notCode[mid];
+                if (position < span.Start)
+                {
+                    hi = mid - 1;
+                }
+                else if (position >= span.End)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -321,7 +496,10 @@ namespace SecretsAnalyzer.Candidates
             }
         }
 
-        /// <summary>A word: <c>const</c> (a local constant's declaration) or the name of a constant (a use).</summary>
+        /// <summary>
+        /// A word: <c>const</c> (a local constant's declaration), a name like a password (an assignment's target), or
+        /// the name of a constant (a use).
+        /// </summary>
         private void OnWord(SyntaxNode root, string text, int start, int length)
         {
             if (length == 5 && string.CompareOrdinal(text, start, "const", 0, 5) == 0)
@@ -338,7 +516,9 @@ namespace SecretsAnalyzer.Candidates
                 return;
             }
 
-            if (!_fields.Contains(text, start, length) && (_locals == null || !_locals.Contains(text, start, length)))
+            bool constant = _fields.Contains(text, start, length) || (_locals != null && _locals.Contains(text, start, length));
+            bool password = !constant && MayNamePassword(text, start, length);
+            if (!constant && !password)
             {
                 return;
             }
@@ -360,6 +540,10 @@ namespace SecretsAnalyzer.Candidates
 
                 use = member;
             }
+            else if (identifier.Parent is MemberBindingExpressionSyntax binding)
+            {
+                use = binding;
+            }
 
             SyntaxNode? parent = use.Parent;
             while (parent is ParenthesizedExpressionSyntax)
@@ -367,20 +551,52 @@ namespace SecretsAnalyzer.Candidates
                 parent = parent.Parent;
             }
 
+            if (password || (constant && MayNamePassword(text, start, length)))
+            {
+                // builder.Password = …, new Builder { Password = … }, x?.Password = …
+                if (parent is AssignmentExpressionSyntax target && target.IsKind(SyntaxKind.SimpleAssignmentExpression) && target.Left == use)
+                {
+                    AddAssignment(target);
+                }
+            }
+
+            if (!constant)
+            {
+                return;
+            }
+
             switch (parent)
             {
                 case ArgumentSyntax argument:
                     NamedArguments.Add(argument);
-                    LinkReceiver(argument);
+                    LinkKey(argument);
                     break;
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
                     AddValue(use);
                     break;
-                case CastExpressionSyntax _:
-                case AssignmentExpressionSyntax _:
-                    LinkReceiver(use);
-                    break;
             }
+        }
+
+        /// <summary>
+        /// A cheap filter for <see cref="ConnectionStrings.IsPasswordKey(string, int, int)"/> on identifiers: every
+        /// password key ends in <c>password</c>, <c>pwd</c> or <c>psw</c>, perhaps with a digit.
+        /// </summary>
+        private static bool MayNamePassword(string text, int start, int length)
+        {
+            int end = start + length;
+            if (length >= 4 && text[end - 1] >= '0' && text[end - 1] <= '9')
+            {
+                end--;
+            }
+
+            if (end - start < 3)
+            {
+                return false;
+            }
+
+            char a = (char)(text[end - 3] | 0x20), b = (char)(text[end - 2] | 0x20), c = (char)(text[end - 1] | 0x20);
+            bool suffix = (a == 'o' && b == 'r' && c == 'd') || (a == 'p' && b == 'w' && c == 'd') || (a == 'p' && b == 's' && c == 'w');
+            return suffix && ConnectionStrings.IsPasswordKey(text, start, length);
         }
 
         /// <summary>
@@ -419,29 +635,29 @@ namespace SecretsAnalyzer.Candidates
             }
 
             Values.Add((ExpressionSyntax)current);
-            LinkReceiver(current);
         }
 
-        /// <summary>Records the assignment or <c>.Add(key, value)</c> call that receives a value (through parentheses and casts).</summary>
-        private void LinkReceiver(SyntaxNode value)
+        /// <summary>
+        /// A key (a literal named like a password, or a constant's name): records the <c>x.Add(key, value)</c> call it
+        /// is the first argument of, or the assignment whose target is <c>x[key]</c> (also <c>[key] = …</c> in an
+        /// initializer).
+        /// </summary>
+        private void LinkKey(SyntaxNode key)
         {
-            SyntaxNode? parent = value is ArgumentSyntax ? value : value.Parent;
-            while (parent is ParenthesizedExpressionSyntax || parent is CastExpressionSyntax)
+            SyntaxNode? node = key is ArgumentSyntax ? key : key.Parent;
+            while (node is ParenthesizedExpressionSyntax || node is CastExpressionSyntax)
             {
-                parent = parent.Parent;
+                node = node.Parent;
             }
 
-            switch (parent)
+            if (!(node is ArgumentSyntax argument))
             {
-                case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
-                    if (_linked.Add(assignment))
-                    {
-                        Assignments.Add(assignment);
-                    }
+                return;
+            }
 
-                    break;
-
-                case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list && list.Arguments.Count == 2 &&
+            switch (argument.Parent)
+            {
+                case ArgumentListSyntax list when list.Arguments.Count == 2 && list.Arguments[0] == argument &&
                                                   list.Parent is InvocationExpressionSyntax invocation &&
                                                   invocation.Expression is MemberAccessExpressionSyntax member && member.Name.Identifier.ValueText == "Add":
                     if (_linked.Add(invocation))
@@ -450,22 +666,65 @@ namespace SecretsAnalyzer.Candidates
                     }
 
                     break;
+
+                case BracketedArgumentListSyntax brackets when brackets.Arguments.Count == 1 &&
+                                                               brackets.Parent is ExpressionSyntax element &&
+                                                               element.Parent is AssignmentExpressionSyntax assignment &&
+                                                               assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left == element:
+                    AddAssignment(assignment);
+                    break;
             }
         }
 
-        /// <summary>The disabled code after each <c>#if</c>/<c>#elif</c>/<c>#else</c> whose branch is not taken.</summary>
+        private void AddAssignment(AssignmentExpressionSyntax assignment)
+        {
+            if (_linked.Add(assignment))
+            {
+                Assignments.Add(assignment);
+            }
+        }
+
+        /// <summary>
+        /// The disabled code after each <c>#if</c>/<c>#elif</c>/<c>#else</c> whose branch is not taken, as comments; and
+        /// every directive and disabled stretch as text that is not code, where a quote does not start a string.
+        /// </summary>
         private void AddDisabledText(SyntaxNode root)
         {
+            var notCode = new List<TextSpan>();
             for (DirectiveTriviaSyntax? directive = root.GetFirstDirective(); directive != null; directive = directive.GetNextDirective())
             {
                 SyntaxTrivia parent = directive.ParentTrivia;
+                notCode.Add(parent.FullSpan);
                 SyntaxTriviaList list = parent.Token.LeadingTrivia;
                 int at = list.IndexOf(parent);
                 if (at >= 0 && at + 1 < list.Count && list[at + 1].IsKind(SyntaxKind.DisabledTextTrivia))
                 {
                     Comments.Add(list[at + 1]);
+                    notCode.Add(list[at + 1].FullSpan);
                 }
             }
+
+            notCode.Sort((x, y) => x.Start.CompareTo(y.Start));
+            _notCode = notCode;
         }
+    }
+
+    /// <summary>A plain string literal read from the source text: where it is (quotes included) and its value.</summary>
+    internal readonly struct PlainLiteral
+    {
+        public PlainLiteral(int start, int length, string value)
+        {
+            Start = start;
+            Length = length;
+            Value = value;
+        }
+
+        public int Start { get; }
+
+        public int Length { get; }
+
+        public string Value { get; }
+
+        public TextSpan Span => new TextSpan(Start, Length);
     }
 }

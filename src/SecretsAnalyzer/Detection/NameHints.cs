@@ -61,7 +61,7 @@ namespace SecretsAnalyzer.Detection
         private static readonly string[] OtherValueWords =
         {
             "salt", "nonce", "hash", "digest", "checksum", "etag", "cursor", "seed", "idempotency", "correlation", "request",
-            "trace", "version", "commit", "sha", "thumbprint", "fingerprint",
+            "trace", "version", "commit", "sha", "thumbprint", "fingerprint", "signature",
         };
 
         /// <summary>

@@ -137,6 +137,13 @@ namespace SecretsAnalyzer.Rules
                 return false;
             }
 
+            // The name it is stored under, from syntax: when it says what the value is, the symbol is not needed.
+            string? receiver = scope.Context.ReceiverName;
+            if (receiver != null && (NameHints.Classify(receiver) != NameHint.None || NameHints.SaysOtherValue(receiver)))
+            {
+                return false;
+            }
+
             ISymbol? stored = ValueFlow.StoredIn(value, scope.Model, scope.CancellationToken);
             if (stored == null || NameHints.Classify(stored.Name) != NameHint.None || NameHints.SaysOtherValue(stored.Name))
             {

@@ -92,6 +92,20 @@ namespace SecretsAnalyzer.Rules
             var tree = new TreeScope<TRuleState>(model, index, state, options, context.ReportDiagnostic, context.FilterSpan, cancellationToken);
             System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
 
+            foreach (PlainLiteral plain in index.PlainLiterals)
+            {
+                if (!QuickTest(plain.Value) || !tree.Includes(plain.Span))
+                {
+                    continue;
+                }
+
+                LiteralExpressionSyntax? literal = index.LiteralNode(plain, syntaxTree, cancellationToken);
+                if (literal != null)
+                {
+                    Analyze(new CandidateScope<TRuleState>(CandidateCollector.FromLiteral(literal), tree));
+                }
+            }
+
             List<ExpressionSyntax> values = index.Values;
             for (int i = 0; i < values.Count; i++)
             {

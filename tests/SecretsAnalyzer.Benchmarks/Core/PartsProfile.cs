@@ -121,6 +121,39 @@ namespace SecretsAnalyzer.Benchmarks.Core
                 long t6 = ThreadCpu.NowNanoseconds();
                 if (round == 0)
                 {
+                    int q1 = 0, q2 = 0, q2b = 0, q3 = 0, q4 = 0;
+                    var q2samples = new List<string>();
+                    foreach (TreeIndex index in indexes)
+                    {
+                        foreach (ExpressionSyntax v in index.Values)
+                        {
+                            if (!(v is LiteralExpressionSyntax l))
+                            {
+                                continue;
+                            }
+
+                            string t = l.Token.ValueText;
+                            q1 += Detection.AwsKeys.FindAccessKeyId(t, 0) >= 0 ? 1 : 0;
+                            if (Detection.AwsKeys.HasLongKeyRun(t))
+                            {
+                                q2++;
+                                if (Detection.AwsKeys.MayHoldSecret(t))
+                                {
+                                    q2b++;
+                                    if (q2samples.Count < 6)
+                                    {
+                                        q2samples.Add(l.Parent!.Parent!.ToString());
+                                    }
+                                }
+                            }
+
+                            q3 += Detection.ConnectionStrings.QuickTest(t) ? 1 : 0;
+                            q4 += Detection.Arns.MayContainRoleArn(t) ? 1 : 0;
+                        }
+                    }
+
+                    log.WriteLine($"literals passing quick tests: 001 {q1}, 002 {q2} (may hold a secret {q2b}), 003 {q3}, 004 {q4}");
+                    q2samples.ForEach(x => log.WriteLine("  002 candidate context: " + x));
                     log.WriteLine($"values {indexes.Sum(i => i.Values.Count)}, concatenations {concatenations} (strings {folds}), interpolations {interpolations} (const holes {constHoles}), named args {named} (const names {constNamed}), comments {indexes.Sum(i => i.Comments.Count)}, assignments {indexes.Sum(i => i.Assignments.Count)}, adds {indexes.Sum(i => i.KeyValueAdds.Count)}");
                     continue;
                 }

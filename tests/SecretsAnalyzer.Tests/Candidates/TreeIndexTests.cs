@@ -30,7 +30,9 @@ namespace SecretsAnalyzer.Tests.Candidates
                         CandidateCollector.IsCandidateRoot(n))
             .Select(n => n.ToString()).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
 
-        private static string[] IndexedValues(TreeIndex index) => index.Values.Select(v => v.ToString()).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+        private static string[] IndexedValues(TreeIndex index, SemanticModel model) => index.Values.Select(v => v.ToString())
+            .Concat(index.PlainLiterals.Select(p => model.SyntaxTree.GetText().ToString(p.Span)))
+            .OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
 
         [Fact]
         public void FindsEveryLiteralForm_AsASyntaxWalkDoes()
@@ -53,13 +55,13 @@ namespace SecretsAnalyzer.Tests.Candidates
                 }
                 """";
             (TreeIndex index, SemanticModel model) = Index(source);
-            Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index));
+            Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index, model));
         }
 
         [Fact]
         public void AConcatenationOfConstantNamesOnly_IsAValue()
         {
-            (TreeIndex index, _) = Index("""
+            (TreeIndex index, SemanticModel model) = Index("""
                 class C
                 {
                     const string A = "a", B = "b";
@@ -68,7 +70,7 @@ namespace SecretsAnalyzer.Tests.Candidates
                     void M(string local) { var z = local + local; }
                 }
                 """);
-            Assert.Equal(new[] { "\"a\"", "\"b\"", "A + B" }, IndexedValues(index));
+            Assert.Equal(new[] { "\"a\"", "\"b\"", "A + B" }, IndexedValues(index, model));
         }
 
         [Fact]
@@ -98,29 +100,57 @@ namespace SecretsAnalyzer.Tests.Candidates
         }
 
         [Fact]
-        public void FindsArgumentsAssignmentsAndAddCalls_ThatReceiveConstantsOrStrings()
+        public void FindsConstantArguments_PasswordTargets_AndAddCallsWithAPasswordKey()
         {
             (TreeIndex index, _) = Index("""
                 using System.Collections.Generic;
+                class B { public string Password { get; set; } public string Pwd2 { get; set; } public string this[string k] { get => k; set { } } }
                 class C
                 {
-                    void M(Dictionary<string, string> d, string p)
+                    void M(Dictionary<string, string> d, B b, string p)
                     {
                         const string Local = "l";
                         F(Keys.Secret, Local, p);
                         d.Add("Password", p);
                         d.Add(Keys.Secret, "v");
+                        d.Add("Server", "db");
+                        b.Password = p;
+                        b["Password"] = p;
+                        b["Server"] = p;
+                        var n = new B { Pwd2 = "x", Password = Keys.Secret };
                         Prop = Keys.Secret;
-                        Prop = (string)"cast";
-                        Prop = p;
                     }
                     void F(params string[] a) { }
                     string Prop { get; set; }
                 }
                 """, "static class Keys { public const string Secret = \"s\"; }");
             Assert.Equal(new[] { "Keys.Secret", "Local", "Keys.Secret" }, index.NamedArguments.Select(a => a.ToString()).ToArray());
-            Assert.Equal(new[] { "Prop = Keys.Secret", "Prop = (string)\"cast\"" }, index.Assignments.Select(a => a.ToString()).ToArray());
-            Assert.Equal(2, index.KeyValueAdds.Count);
+            Assert.Equal(
+                new[] { "Password = Keys.Secret", "Pwd2 = \"x\"", "b.Password = p", "b[\"Password\"] = p" },
+                index.Assignments.Select(a => a.ToString()).OrderBy(x => x, System.StringComparer.Ordinal).ToArray());
+            Assert.Equal(new[] { "d.Add(\"Password\", p)", "d.Add(Keys.Secret, \"v\")" }, index.KeyValueAdds.Select(a => a.ToString()).ToArray());
+        }
+
+        [Fact]
+        public void ReadsPlainLiteralsFromTheText_AndLeavesTheRestToTheTree()
+        {
+            (TreeIndex index, SemanticModel model) = Index("""
+                class C
+                {
+                    string a = "plain", b = ("in parens"), c = "x" + a, d = a + ("y"), e = "esc\t", f = @"verbatim";
+                #line 1 "not code"
+                    string g = a +
+                #if DEBUG
+                        "after a directive";
+                #else
+                        "disabled";
+                #endif
+                }
+                """);
+            string[] plain = index.PlainLiterals.Select(p => p.Value).ToArray();
+            Assert.Equal(new[] { "plain", "in parens" }, plain);
+            Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index, model));
+            Assert.All(index.PlainLiterals, p => Assert.NotNull(index.LiteralNode(p, model.SyntaxTree, CancellationToken.None)));
         }
 
         [Fact]
