@@ -166,7 +166,8 @@ namespace SecretsAnalyzer.Candidates
                 }
             }
 
-            return Build(builder, segments, top);
+            // The likely text is for quick tests only: no map back to the source.
+            return likely ? new CandidateText(builder.ToString(), top, top.SyntaxTree, top.Span, Array.Empty<Segment>()) : Build(builder, segments, top);
         }
 
         /// <summary>
