@@ -20,6 +20,7 @@ namespace SecretsAnalyzer.Benchmarks
     ///   --refs DIR           reference every assembly in DIR too (for --real)
     ///   --sections a,b       only these parts: table, direct, keystroke, scaling
     ///   --out FILE           also write the report to FILE
+    ///   --profile-loop N     the four rules N times over fresh models of one bound compilation (for dotnet-trace)
     ///   --parts              where the analyzers' own time goes, part by part (a design aid)
     ///   --bdn [BDN args]     the BenchmarkDotNet suite (MemoryDiagnoser) on a medium project
     /// </summary>
@@ -44,6 +45,7 @@ namespace SecretsAnalyzer.Benchmarks
                 {
                     case "--smoke": break;
                     case "--parts": break;
+                    case "--profile-loop": i++; break;
                     case "--files": options.Files = int.Parse(Value()); break;
                     case "--lines": options.LinesPerFile = int.Parse(Value()); break;
                     case "--rounds": options.Rounds = int.Parse(Value()); break;
@@ -72,6 +74,13 @@ namespace SecretsAnalyzer.Benchmarks
             }
 
             var harness = new PerfHarness(options, references, Console.Out);
+            int loopAt = Array.IndexOf(args, "--profile-loop");
+            if (loopAt >= 0)
+            {
+                PartsProfile.Loop(harness, options, int.Parse(args[loopAt + 1]), Console.Out);
+                return 0;
+            }
+
             if (args.Contains("--parts"))
             {
                 PartsProfile.Run(harness, options, Console.Out);

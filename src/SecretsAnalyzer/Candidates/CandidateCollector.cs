@@ -91,12 +91,13 @@ namespace SecretsAnalyzer.Candidates
             return (e is IdentifierNameSyntax || e is MemberAccessExpressionSyntax) && (index == null || index.MayBeConstant(e));
         }
 
-        public static CandidateText FromInterpolation(InterpolatedStringExpressionSyntax interpolated, SemanticModel model, TreeIndex? index, CancellationToken cancellationToken)
+        /// <remarks>With <paramref name="likely"/>, as in <see cref="FromConcatenation"/>: text for quick tests only.</remarks>
+        public static CandidateText FromInterpolation(InterpolatedStringExpressionSyntax interpolated, SemanticModel model, TreeIndex? index, CancellationToken cancellationToken, bool likely = false)
         {
             StringBuilder builder = RentBuilder();
             List<Segment> segments = RentSegments();
-            AppendInterpolation(interpolated, model, index, builder, segments, cancellationToken);
-            return Build(builder, segments, interpolated);
+            AppendInterpolation(interpolated, model, index, builder, segments, cancellationToken, likely);
+            return likely ? new CandidateText(builder.ToString(), interpolated, interpolated.SyntaxTree, interpolated.Span, Array.Empty<Segment>()) : Build(builder, segments, interpolated);
         }
 
         /// <summary>

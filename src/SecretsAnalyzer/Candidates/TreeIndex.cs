@@ -73,11 +73,28 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>Comments, documentation comments and disabled code.</summary>
         public List<SyntaxTrivia> Comments { get; } = new List<SyntaxTrivia>();
 
-        /// <summary>The literal node of a <see cref="PlainLiterals"/> entry (thread-safe; searched from the root).</summary>
-        public LiteralExpressionSyntax? LiteralNode(PlainLiteral literal, SyntaxTree tree, CancellationToken cancellationToken)
+        /// <summary>The literal node of <c>PlainLiterals[i]</c>, found once for all rules (thread-safe; searched from the root).</summary>
+        public LiteralExpressionSyntax? LiteralNode(int i, SyntaxTree tree, CancellationToken cancellationToken)
         {
-            SyntaxToken token = tree.GetRoot(cancellationToken).FindToken(literal.Start);
-            return token.SpanStart == literal.Start ? token.Parent as LiteralExpressionSyntax : null;
+            LiteralExpressionSyntax?[] nodes = Volatile.Read(ref _plainNodes) ?? InitPlainNodes();
+            LiteralExpressionSyntax? node = Volatile.Read(ref nodes[i]);
+            if (node == null)
+            {
+                PlainLiteral literal = PlainLiterals[i];
+                SyntaxToken token = tree.GetRoot(cancellationToken).FindToken(literal.Start);
+                node = token.SpanStart == literal.Start ? token.Parent as LiteralExpressionSyntax : null;
+                Volatile.Write(ref nodes[i], node);
+            }
+
+            return node;
+        }
+
+        private LiteralExpressionSyntax?[]? _plainNodes;
+
+        private LiteralExpressionSyntax?[] InitPlainNodes()
+        {
+            Interlocked.CompareExchange(ref _plainNodes, new LiteralExpressionSyntax?[PlainLiterals.Count], null);
+            return _plainNodes!;
         }
 
         public static TreeIndex Get(SemanticModel model, CancellationToken cancellationToken)
@@ -172,7 +189,7 @@ namespace SecretsAnalyzer.Candidates
         };
 
         /// <summary>
-        /// The text of <c>Values[i]</c> when it is a <c>+</c> chain, folded once for all rules with each constant's
+        /// The text of <c>Values[i]</c> when it is a <c>+</c> chain or an interpolated string, folded once for all rules with each constant's
         /// <see cref="LikelyValue"/> (holes for what is not constant): what the rules' quick tests look at before the
         /// exact fold. Null when the chain is not a string.
         /// </summary>
@@ -183,7 +200,9 @@ namespace SecretsAnalyzer.Candidates
             if (text == null)
             {
                 // Two rules may fold the same chain at once; both get the same text, and either copy is kept.
-                CandidateText? candidate = CandidateCollector.FromConcatenation((BinaryExpressionSyntax)Values[i], model, this, cancellationToken, likely: true);
+                CandidateText? candidate = Values[i] is InterpolatedStringExpressionSyntax interpolated
+                    ? CandidateCollector.FromInterpolation(interpolated, model, this, cancellationToken, likely: true)
+                    : CandidateCollector.FromConcatenation((BinaryExpressionSyntax)Values[i], model, this, cancellationToken, likely: true);
                 text = candidate?.Text ?? NotAString;
                 Volatile.Write(ref folded[i], text);
             }

@@ -183,6 +183,29 @@ namespace SecretsAnalyzer.Detection
         /// <summary>Whether a key names the user: User Id, Uid, User, Username, User Name, Login.</summary>
         public static bool IsUserKey(string key) => key != null && MatchesAny(key, 0, key.Length, UserKeys);
 
+        [ThreadStatic]
+        private static List<ConnectionStringPassword>? s_probe;
+
+        /// <summary>
+        /// Whether <see cref="FindPasswords(string, bool, List{ConnectionStringPassword}, out bool)"/> finds a password in the
+        /// text without context, or with a connection context where it says context would help: an upper bound of what
+        /// SECRETS003 reports for the text, before any context is looked up.
+        /// </summary>
+        public static bool MayHoldPassword(string text)
+        {
+            List<ConnectionStringPassword> probe = s_probe ??= new List<ConnectionStringPassword>(1);
+            probe.Clear();
+            FindPasswords(text, connectionContext: false, probe, out bool contextWouldHelp);
+            if (probe.Count == 0 && contextWouldHelp)
+            {
+                FindPasswords(text, connectionContext: true, probe);
+            }
+
+            bool any = probe.Count > 0;
+            probe.Clear();
+            return any;
+        }
+
         /// <summary>
         /// Finds every reportable password in the text. <paramref name="connectionContext"/> says the text is known to
         /// be a connection string (it goes to a builder, a <c>DbConnection</c> or a <c>ConnectionString</c>); without it a

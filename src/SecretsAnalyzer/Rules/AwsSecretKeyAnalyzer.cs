@@ -29,6 +29,8 @@ namespace SecretsAnalyzer.Rules
 
         private protected override bool AnalyzesConstantArguments => true;
 
+        private protected override bool MayReport(string text) => AwsKeys.MayHoldSecret(text);
+
         private protected override void Analyze(CandidateScope<State> scope)
         {
             string text = scope.Text;

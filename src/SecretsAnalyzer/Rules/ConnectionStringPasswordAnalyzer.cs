@@ -30,6 +30,8 @@ namespace SecretsAnalyzer.Rules
 
         private protected override bool QuickTest(string text) => ConnectionStrings.QuickTest(text);
 
+        private protected override bool MayReport(string text) => ConnectionStrings.MayHoldPassword(text);
+
         private protected override void Analyze(CandidateScope<State> scope)
         {
             var findings = new List<ConnectionStringPassword>(1);

@@ -74,6 +74,12 @@ namespace SecretsAnalyzer.Rules
 
         private protected virtual bool AnalyzesComments => true;
 
+        /// <summary>
+        /// After the quick test, and still before any node or context is looked up: whether some context could make a
+        /// literal's text a finding. An upper bound of what <see cref="Analyze"/> reports for it; true by default.
+        /// </summary>
+        private protected virtual bool MayReport(string text) => true;
+
         /// <summary>The quick test on a folded template; holes may split what the per-part test saw.</summary>
         private protected virtual bool QuickTestTemplate(string text) => QuickTest(text);
 
@@ -92,14 +98,16 @@ namespace SecretsAnalyzer.Rules
             var tree = new TreeScope<TRuleState>(model, index, state, options, context.ReportDiagnostic, context.FilterSpan, cancellationToken);
             System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
 
-            foreach (PlainLiteral plain in index.PlainLiterals)
+            List<PlainLiteral> plainLiterals = index.PlainLiterals;
+            for (int i = 0; i < plainLiterals.Count; i++)
             {
-                if (!QuickTest(plain.Value) || !tree.Includes(plain.Span))
+                PlainLiteral plain = plainLiterals[i];
+                if (!QuickTest(plain.Value) || !MayReport(plain.Value) || !tree.Includes(plain.Span))
                 {
                     continue;
                 }
 
-                LiteralExpressionSyntax? literal = index.LiteralNode(plain, syntaxTree, cancellationToken);
+                LiteralExpressionSyntax? literal = index.LiteralNode(i, syntaxTree, cancellationToken);
                 if (literal != null)
                 {
                     Analyze(new CandidateScope<TRuleState>(CandidateCollector.FromLiteral(literal), tree));
@@ -119,7 +127,7 @@ namespace SecretsAnalyzer.Rules
                 switch (value)
                 {
                     case LiteralExpressionSyntax literal:
-                        if (!QuickTest(literal.Token.ValueText))
+                        if (!QuickTest(literal.Token.ValueText) || !MayReport(literal.Token.ValueText))
                         {
                             continue;
                         }
@@ -129,6 +137,13 @@ namespace SecretsAnalyzer.Rules
 
                     case InterpolatedStringExpressionSyntax interpolated:
                         if (!CandidateCollector.AnyTextPart(interpolated, quickTest) && !CandidateCollector.MayHoldConstants(interpolated, index, cancellationToken))
+                        {
+                            continue;
+                        }
+
+                        // The likely fold first (once for all rules); the exact fold, which may look constants up, only when it passes.
+                        string? likelyText = index.FoldedText(i, model, cancellationToken);
+                        if (likelyText == null || !QuickTestTemplate(likelyText))
                         {
                             continue;
                         }
@@ -150,7 +165,7 @@ namespace SecretsAnalyzer.Rules
                         }
 
                         candidate = CandidateCollector.FromConcatenation(concatenation, model, index, cancellationToken);
-                        if (candidate == null)
+                        if (candidate == null || !QuickTestTemplate(candidate.Text))
                         {
                             continue;
                         }

@@ -150,7 +150,7 @@ namespace SecretsAnalyzer.Tests.Candidates
             string[] plain = index.PlainLiterals.Select(p => p.Value).ToArray();
             Assert.Equal(new[] { "plain", "in parens" }, plain);
             Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index, model));
-            Assert.All(index.PlainLiterals, p => Assert.NotNull(index.LiteralNode(p, model.SyntaxTree, CancellationToken.None)));
+            Assert.All(Enumerable.Range(0, index.PlainLiterals.Count), i => Assert.NotNull(index.LiteralNode(i, model.SyntaxTree, CancellationToken.None)));
         }
 
         [Fact]
