@@ -11,6 +11,10 @@ namespace SecretsAnalyzer.Candidates
         private Entry[] _buckets = new Entry[64];
         private int _count;
 
+        // A filter before hashing: the lengths (up to 63) and the last characters (mod 64) of the names added.
+        private ulong _lengths;
+        private ulong _lastChars;
+
         private sealed class Entry
         {
             public Entry(string name, int hash, string? value, Entry? next)
@@ -50,6 +54,9 @@ namespace SecretsAnalyzer.Candidates
                 Grow();
             }
 
+            _lengths |= 1UL << (name.Length < 63 ? name.Length : 63);
+            _lastChars |= name.Length == 0 ? 1UL : 1UL << (name[name.Length - 1] & 63);
+
             int b = hash & (_buckets.Length - 1);
             _buckets[b] = new Entry(name, hash, value, _buckets[b]);
             _count++;
@@ -70,7 +77,13 @@ namespace SecretsAnalyzer.Candidates
             return _count != 0 && Find(key, 0, key.Length, Hash(key, 0, key.Length)) != null;
         }
 
-        public bool Contains(string text, int start, int length) => _count != 0 && Find(text, start, length, Hash(text, start, length)) != null;
+        public bool Contains(string text, int start, int length) =>
+            _count != 0 && MayContain(text, start, length) && Find(text, start, length, Hash(text, start, length)) != null;
+
+        /// <summary>No false negatives; most words of a text fail it on their length or last character without being hashed.</summary>
+        private bool MayContain(string text, int start, int length) =>
+            (_lengths & (1UL << (length < 63 ? length : 63))) != 0 &&
+            (_lastChars & (length == 0 ? 1UL : 1UL << (text[start + length - 1] & 63))) != 0;
 
         /// <summary>The value of the name when it was added once with a value; otherwise null.</summary>
         public string? Value(string text, int start, int length) => _count == 0 ? null : Find(text, start, length, Hash(text, start, length))?.Value;

@@ -152,16 +152,13 @@ namespace SecretsAnalyzer.Benchmarks.Core
                 {
                     int q1 = 0, q2 = 0, q2b = 0, q3 = 0, q4 = 0;
                     var q2samples = new List<string>();
-                    foreach (TreeIndex index in indexes)
+                    for (int m = 0; m < indexes.Count; m++)
                     {
-                        foreach (ExpressionSyntax v in index.Values)
+                        TreeIndex index = indexes[m];
+                        for (int p = 0; p < index.PlainLiterals.Count; p++)
                         {
-                            if (!(v is LiteralExpressionSyntax l))
-                            {
-                                continue;
-                            }
-
-                            string t = l.Token.ValueText;
+                            string t = index.PlainLiterals[p].Value;
+                            LiteralExpressionSyntax l = index.LiteralNode(p, models[m].SyntaxTree, CancellationToken.None)!;
                             q1 += Detection.AwsKeys.FindAccessKeyId(t, 0) >= 0 ? 1 : 0;
                             if (Detection.AwsKeys.HasLongKeyRun(t))
                             {
