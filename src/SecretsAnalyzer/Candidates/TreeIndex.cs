@@ -433,13 +433,13 @@ namespace SecretsAnalyzer.Candidates
         {
             string text = _text!;
             int left = open - 1;
-            while (left >= 0 && (text[left] == '(' || char.IsWhiteSpace(text[left])))
+            while (left >= 0 && (text[left] == '(' || IsBlank(text[left])))
             {
                 left--;
             }
 
             int right = close + 1;
-            while (right < text.Length && (text[right] == ')' || char.IsWhiteSpace(text[right])))
+            while (right < text.Length && (text[right] == ')' || IsBlank(text[right])))
             {
                 right++;
             }
@@ -449,6 +449,8 @@ namespace SecretsAnalyzer.Candidates
             return l == '+' || r == '+' || l == '/' || r == '/' || r == '#' ||
                    (_notCode != null && ((left >= 0 && InNotCode(left)) || (right < text.Length && InNotCode(right))));
         }
+
+        private static bool IsBlank(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 0x7F && char.IsWhiteSpace(c));
 
         private bool InNotCode(int position)
         {

@@ -611,6 +611,11 @@ namespace SecretsAnalyzer.Detection
         /// <summary>The cheapest test a value must pass before SECRETS002 looks further: a run of 40+ key characters.</summary>
         public static bool HasLongKeyRun(string text)
         {
+            if (text.Length < SecretKeyLength)
+            {
+                return false;
+            }
+
             int run = 0;
             foreach (char c in text)
             {
