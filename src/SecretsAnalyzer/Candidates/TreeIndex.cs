@@ -56,8 +56,9 @@ namespace SecretsAnalyzer.Candidates
         }
 
         /// <summary>
-        /// String literals read straight from the source text: regular <c>"…"</c> literals without escapes that are not
-        /// operands of a <c>+</c>. Their node is found only for a value that passes a rule's quick test (<see cref="LiteralNode"/>).
+        /// String literals read straight from the source text: regular <c>"…"</c> literals without escapes, alone or as an
+        /// operand of a <c>+</c> chain between operands that fold to holes (<see cref="PlainLiteral.InChain"/>). Their node
+        /// is found only for a value that passes a rule's quick test (<see cref="LiteralNode"/>).
         /// </summary>
         public List<PlainLiteral> PlainLiterals { get; } = new List<PlainLiteral>();
 
@@ -416,39 +417,92 @@ namespace SecretsAnalyzer.Candidates
                 return 0;
             }
 
-            if (IsOperandOfPlus(open, close) || InNotCode(open))
+            int where = InNotCode(open) ? AskTheTree : PlusNeighbourhood(open, close);
+            if (where == AskTheTree)
             {
                 return 0;
             }
 
-            PlainLiterals.Add(new PlainLiteral(open, close + 1 - open, text.Substring(open + 1, close - open - 1)));
+            PlainLiterals.Add(new PlainLiteral(open, close + 1 - open, text.Substring(open + 1, close - open - 1), where == IsolatedInChain));
             return close + 1;
         }
 
+        private const int Alone = 0;
+        private const int IsolatedInChain = 1;
+        private const int AskTheTree = -1;
+
         /// <summary>
-        /// Whether the next character before <paramref name="open"/> or after <paramref name="close"/>, past blanks and
-        /// parentheses, is a <c>+</c>; also true when it is the start of a comment or a directive, which the tree settles.
+        /// Where the literal between <paramref name="open"/> and <paramref name="close"/> stands, from the characters
+        /// around it (past blanks and parentheses): <see cref="Alone"/> (no <c>+</c> beside it); <see cref="IsolatedInChain"/>
+        /// (an operand of a <c>+</c> whose neighbouring operands are not string or char literals, so its text meets the
+        /// others only across holes in the chain's fold); or <see cref="AskTheTree"/> (a literal operand beside it, or a
+        /// comment, a directive or disabled code nearby).
         /// </summary>
-        private bool IsOperandOfPlus(int open, int close)
+        private int PlusNeighbourhood(int open, int close)
         {
             string text = _text!;
-            int left = open - 1;
-            while (left >= 0 && (text[left] == '(' || IsBlank(text[left])))
-            {
-                left--;
-            }
-
-            int right = close + 1;
-            while (right < text.Length && (text[right] == ')' || IsBlank(text[right])))
-            {
-                right++;
-            }
-
+            int left = SkipBack(open - 1, '(');
+            int right = SkipForward(close + 1, ')');
             char l = left >= 0 ? text[left] : ' ';
             char r = right < text.Length ? text[right] : ' ';
-            return l == '+' || r == '+' || l == '/' || r == '/' || r == '#' ||
-                   (_notCode != null && ((left >= 0 && InNotCode(left)) || (right < text.Length && InNotCode(right))));
+            if (l == '/' || r == '/' || l == '#' || r == '#' || NotCodeAt(left) || NotCodeAt(right))
+            {
+                return AskTheTree;
+            }
+
+            bool chain = false;
+            if (l == '+')
+            {
+                chain = true;
+                int before = SkipBack(left - 1, ')');
+                if (before < 0 || !IsHoleOperandEnd(text[before]) || NotCodeAt(before))
+                {
+                    return AskTheTree;
+                }
+            }
+
+            if (r == '+')
+            {
+                chain = true;
+                int after = SkipForward(right + 1, '(');
+                if (after >= text.Length || !IsHoleOperandStart(text[after]) || NotCodeAt(after))
+                {
+                    return AskTheTree;
+                }
+            }
+
+            return chain ? IsolatedInChain : Alone;
         }
+
+        /// <summary>The last character of an operand that folds to a hole: a name, a call, a number (not a string, a char or a comment).</summary>
+        private static bool IsHoleOperandEnd(char c) => IsWordPart(c) || c == ')' || c == ']' || c == '!';
+
+        /// <summary>The first character of an operand that folds to a hole: a name or a number (not a string, a char, $ or @).</summary>
+        private static bool IsHoleOperandStart(char c) => IsWordPart(c);
+
+        private int SkipBack(int i, char paren)
+        {
+            string text = _text!;
+            while (i >= 0 && (text[i] == paren || IsBlank(text[i])))
+            {
+                i--;
+            }
+
+            return i;
+        }
+
+        private int SkipForward(int i, char paren)
+        {
+            string text = _text!;
+            while (i < text.Length && (text[i] == paren || IsBlank(text[i])))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private bool NotCodeAt(int position) => _notCode != null && position >= 0 && position < _text!.Length && InNotCode(position);
 
         private static bool IsBlank(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 0x7F && char.IsWhiteSpace(c));
 
@@ -740,7 +794,51 @@ namespace SecretsAnalyzer.Candidates
             }
         }
 
-        private static long Key(SyntaxNode node)
+        /// <summary>Whether the chain topped by <paramref name="root"/> is one of <see cref="Values"/> (found by the tree).</summary>
+        public bool IsIndexedChain(SyntaxNode root) => _climbed.Contains(Key(root));
+
+        /// <summary>
+        /// The top of the <c>+</c> chain that <paramref name="literal"/> is an operand of. <paramref name="tops"/> remembers
+        /// the top for every <c>+</c> climbed, so climbs from many literals of one chain stay linear in the chain.
+        /// </summary>
+        public static SyntaxNode ChainTop(SyntaxNode literal, Dictionary<long, SyntaxNode> tops)
+        {
+            var climbed = new List<long>();
+            SyntaxNode current = literal;
+            SyntaxNode? top = null;
+            while (true)
+            {
+                SyntaxNode? parent = current.Parent;
+                while (parent is ParenthesizedExpressionSyntax)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (!(parent is BinaryExpressionSyntax binary) || !binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    top = current;
+                    break;
+                }
+
+                long key = Key(binary);
+                if (tops.TryGetValue(key, out top))
+                {
+                    break;
+                }
+
+                climbed.Add(key);
+                current = binary;
+            }
+
+            foreach (long key in climbed)
+            {
+                tops[key] = top;
+            }
+
+            return top;
+        }
+
+        internal static long Key(SyntaxNode node)
         {
             TextSpan span = node.Span;
             return ((long)span.Start << 32) | (uint)span.End;
@@ -782,12 +880,19 @@ namespace SecretsAnalyzer.Candidates
     /// <summary>A plain string literal read from the source text: where it is (quotes included) and its value.</summary>
     internal readonly struct PlainLiteral
     {
-        public PlainLiteral(int start, int length, string value)
+        public PlainLiteral(int start, int length, string value, bool inChain = false)
         {
             Start = start;
             Length = length;
             Value = value;
+            InChain = inChain;
         }
+
+        /// <summary>
+        /// An operand of a <c>+</c> chain whose neighbouring operands fold to holes. The value is the chain's fold, but the
+        /// rules' quick tests look for patterns a hole breaks, so the chain needs folding only if one of its parts passes.
+        /// </summary>
+        public bool InChain { get; }
 
         public int Start { get; }
 

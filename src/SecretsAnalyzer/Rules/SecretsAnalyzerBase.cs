@@ -99,10 +99,35 @@ namespace SecretsAnalyzer.Rules
             System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
 
             List<PlainLiteral> plainLiterals = index.PlainLiterals;
+            Dictionary<long, SyntaxNode>? chainTops = null;
+            HashSet<long>? chainsDone = null;
             for (int i = 0; i < plainLiterals.Count; i++)
             {
                 PlainLiteral plain = plainLiterals[i];
-                if (!QuickTest(plain.Value) || !MayReport(plain.Value) || !tree.Includes(plain.Span))
+                if (!QuickTest(plain.Value) || !tree.Includes(plain.Span))
+                {
+                    continue;
+                }
+
+                if (plain.InChain)
+                {
+                    // A part of a chain passed: the chain's fold is the value (once per chain, unless the tree found it).
+                    LiteralExpressionSyntax? part = index.LiteralNode(i, syntaxTree, cancellationToken);
+                    if (part != null &&
+                        TreeIndex.ChainTop(part, chainTops ??= new Dictionary<long, SyntaxNode>()) is BinaryExpressionSyntax chain &&
+                        !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)))
+                    {
+                        CandidateText? folded = CandidateCollector.FromConcatenation(chain, model, index, cancellationToken);
+                        if (folded != null && QuickTestTemplate(folded.Text))
+                        {
+                            Analyze(new CandidateScope<TRuleState>(folded, tree));
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (!MayReport(plain.Value))
                 {
                     continue;
                 }

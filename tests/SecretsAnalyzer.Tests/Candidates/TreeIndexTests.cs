@@ -30,9 +30,19 @@ namespace SecretsAnalyzer.Tests.Candidates
                         CandidateCollector.IsCandidateRoot(n))
             .Select(n => n.ToString()).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
 
-        private static string[] IndexedValues(TreeIndex index, SemanticModel model) => index.Values.Select(v => v.ToString())
-            .Concat(index.PlainLiterals.Select(p => model.SyntaxTree.GetText().ToString(p.Span)))
-            .OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+        /// <summary>The values the index stands for: its nodes, its plain literals, and the chains its isolated chain parts belong to.</summary>
+        private static string[] IndexedValues(TreeIndex index, SemanticModel model)
+        {
+            var tops = new System.Collections.Generic.Dictionary<long, SyntaxNode>();
+            var chainsOfParts = Enumerable.Range(0, index.PlainLiterals.Count).Where(i => index.PlainLiterals[i].InChain)
+                .Select(i => TreeIndex.ChainTop(index.LiteralNode(i, model.SyntaxTree, CancellationToken.None)!, tops))
+                .Where(top => !index.IsIndexedChain(top))
+                .Select(top => top.ToString()).Distinct();
+            return index.Values.Select(v => v.ToString())
+                .Concat(index.PlainLiterals.Where(p => !p.InChain).Select(p => model.SyntaxTree.GetText().ToString(p.Span)))
+                .Concat(chainsOfParts)
+                .OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+        }
 
         [Fact]
         public void FindsEveryLiteralForm_AsASyntaxWalkDoes()
@@ -147,10 +157,24 @@ namespace SecretsAnalyzer.Tests.Candidates
                 #endif
                 }
                 """);
-            string[] plain = index.PlainLiterals.Select(p => p.Value).ToArray();
-            Assert.Equal(new[] { "plain", "in parens" }, plain);
+            Assert.Equal(new[] { "plain", "in parens" }, index.PlainLiterals.Where(p => !p.InChain).Select(p => p.Value).ToArray());
+            Assert.Equal(new[] { "x", "y" }, index.PlainLiterals.Where(p => p.InChain).Select(p => p.Value).ToArray());
             Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index, model));
             Assert.All(Enumerable.Range(0, index.PlainLiterals.Count), i => Assert.NotNull(index.LiteralNode(i, model.SyntaxTree, CancellationToken.None)));
+        }
+
+        [Fact]
+        public void AChainPartNextToAnotherStringOrChar_IsLeftToTheTree()
+        {
+            (TreeIndex index, SemanticModel model) = Index("""
+                class C
+                {
+                    string a = "p" + "q", b = a + "r" + a, c = 'x' + "s", d = a + $"t{a}", e = F("u") + "v", f = a + /* c */ "w";
+                    static string F(string s) => s;
+                }
+                """);
+            Assert.Equal(new[] { "r" }, index.PlainLiterals.Where(p => p.InChain).Select(p => p.Value).ToArray());
+            Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index, model));
         }
 
         [Fact]
