@@ -8,7 +8,7 @@ using Verify = SecretsAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<SecretsAna
 
 namespace SecretsAnalyzer.Tests.Rules
 {
-    public class ConnectionStringPasswordAnalyzerTests : IClassFixture<ConnectionStringReferencesFixture>
+    public class ConnectionStringPasswordAnalyzerTests
     {
         private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, new string[0], expected);
 

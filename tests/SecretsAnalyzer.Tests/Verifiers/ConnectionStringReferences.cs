@@ -19,15 +19,4 @@ namespace SecretsAnalyzer.Tests.Verifiers
             new PackageIdentity("MySqlConnector", "2.6.2"),
             new PackageIdentity("StackExchange.Redis", "2.8.16")));
     }
-
-    /// <summary>
-    /// Resolves (downloads on first use) the provider packages once, before any test of the class runs: on a fresh
-    /// machine, tests that resolve the same new packages at the same time can see a half-extracted package.
-    /// </summary>
-    public sealed class ConnectionStringReferencesFixture : IAsyncLifetime
-    {
-        public Task InitializeAsync() => ConnectionStringReferences.Net80WithProviders.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-
-        public Task DisposeAsync() => Task.CompletedTask;
-    }
 }
