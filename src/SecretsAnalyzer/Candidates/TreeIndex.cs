@@ -78,26 +78,35 @@ namespace SecretsAnalyzer.Candidates
         public List<SyntaxTrivia> Comments { get; } = new List<SyntaxTrivia>();
 
         /// <summary>The literal node of <c>PlainLiterals[i]</c>, found once for all rules (thread-safe; searched from the root).</summary>
-        public LiteralExpressionSyntax? LiteralNode(int i, SyntaxTree tree, CancellationToken cancellationToken)
+        public LiteralExpressionSyntax? LiteralNode(int i, SyntaxTree tree, CancellationToken cancellationToken) =>
+            Node(i, tree, cancellationToken) as LiteralExpressionSyntax;
+
+        /// <summary>
+        /// The node of <c>PlainLiterals[i]</c>: its literal, or for a text part (<see cref="PlainKind.InInterpolation"/>)
+        /// the interpolated string. Found once for all rules (thread-safe; searched from the root).
+        /// </summary>
+        public ExpressionSyntax? Node(int i, SyntaxTree tree, CancellationToken cancellationToken)
         {
-            LiteralExpressionSyntax?[] nodes = Volatile.Read(ref _plainNodes) ?? InitPlainNodes();
-            LiteralExpressionSyntax? node = Volatile.Read(ref nodes[i]);
+            ExpressionSyntax?[] nodes = Volatile.Read(ref _plainNodes) ?? InitPlainNodes();
+            ExpressionSyntax? node = Volatile.Read(ref nodes[i]);
             if (node == null)
             {
                 PlainLiteral literal = PlainLiterals[i];
                 SyntaxToken token = tree.GetRoot(cancellationToken).FindToken(literal.Start);
-                node = token.SpanStart == literal.Start ? token.Parent as LiteralExpressionSyntax : null;
+                node = token.SpanStart != literal.Start ? null : literal.Kind == PlainKind.InInterpolation
+                    ? token.Parent as InterpolatedStringExpressionSyntax
+                    : token.Parent as LiteralExpressionSyntax;
                 Volatile.Write(ref nodes[i], node);
             }
 
             return node;
         }
 
-        private LiteralExpressionSyntax?[]? _plainNodes;
+        private ExpressionSyntax?[]? _plainNodes;
 
-        private LiteralExpressionSyntax?[] InitPlainNodes()
+        private ExpressionSyntax?[] InitPlainNodes()
         {
-            Interlocked.CompareExchange(ref _plainNodes, new LiteralExpressionSyntax?[PlainLiterals.Count], null);
+            Interlocked.CompareExchange(ref _plainNodes, new ExpressionSyntax?[PlainLiterals.Count], null);
             return _plainNodes!;
         }
 
@@ -308,11 +317,12 @@ namespace SecretsAnalyzer.Candidates
                 return known;
             }
 
-            int plainEnd = PlainLiteralEnd(position);
+            int plainEnd = PlainLiteralEnd(position, pending);
             if (plainEnd > 0)
             {
                 // A key named like a password ("Password" of b["Password"] = …, d.Add("Pwd", …)): find where it goes.
-                if (ConnectionStrings.IsPasswordKey(PlainLiterals[PlainLiterals.Count - 1].Value) && FindToken(root, position).Parent is LiteralExpressionSyntax key)
+                if (PlainLiterals.Count > 0 && PlainLiterals[PlainLiterals.Count - 1] is var last && last.Kind != PlainKind.InInterpolation && last.Start + last.Length == plainEnd &&
+                    ConnectionStrings.IsPasswordKey(last.Value) && FindToken(root, position).Parent is LiteralExpressionSyntax key)
                 {
                     LinkKey(key);
                 }
@@ -372,22 +382,42 @@ namespace SecretsAnalyzer.Candidates
 
         /// <summary>
         /// When the quote at <paramref name="open"/> starts a plain literal (see <see cref="PlainLiterals"/>), records it and
-        /// returns the position after it; otherwise 0, and the tree decides.
+        /// returns the position after it; otherwise 0, and the tree decides. Plain: a regular literal whose escapes are
+        /// simple ones (<c>\"</c>, <c>\\</c>, <c>\n</c>, …), or a verbatim one without <c>""</c>, on one line; or a regular
+        /// interpolated string read by <see cref="PlainInterpolationEnd"/>.
         /// </summary>
-        private int PlainLiteralEnd(int open)
+        private int PlainLiteralEnd(int open, Stack<TextSpan> pending)
         {
             string text = _text!;
             int n = text.Length;
+            int start = open;
+            bool verbatim = false;
             if (open > 0)
             {
                 char before = text[open - 1];
-                if (before == '@' || before == '$' || before == '\'' || before == '\\' || before == '"')
+                if (before == '$')
+                {
+                    return open >= 2 && (text[open - 2] == '$' || text[open - 2] == '@') ? 0 : PlainInterpolationEnd(open - 1, pending);
+                }
+
+                if (before == '@')
+                {
+                    if (open >= 2 && (text[open - 2] == '$' || text[open - 2] == '@'))
+                    {
+                        return 0;
+                    }
+
+                    verbatim = true;
+                    start = open - 1;
+                }
+                else if (before == '\'' || before == '\\' || before == '"')
                 {
                     return 0;
                 }
             }
 
             int i = open + 1;
+            bool escaped = false;
             while (i < n)
             {
                 char c = text[i];
@@ -396,10 +426,23 @@ namespace SecretsAnalyzer.Candidates
                     break;
                 }
 
-                if (c == '\\' || c == '\n' || c == '\r')
+                if (c == '\n' || c == '\r')
                 {
-                    // An escape to decode, or no closing quote on the line.
+                    // No closing quote on the line (or a verbatim literal over lines).
                     return 0;
+                }
+
+                if (c == '\\' && !verbatim)
+                {
+                    if (i + 1 >= n || SimpleEscape(text[i + 1]) == '\0' && text[i + 1] != '0')
+                    {
+                        // \u, \x, \U, or no escape at all: the tree decodes it.
+                        return 0;
+                    }
+
+                    escaped = true;
+                    i += 2;
+                    continue;
                 }
 
                 i++;
@@ -407,23 +450,183 @@ namespace SecretsAnalyzer.Candidates
 
             if (i >= n || (i == open + 1 && i + 1 < n && text[i + 1] == '"'))
             {
-                // Unterminated, or a raw string's opening quotes.
+                // Unterminated, or a raw string's opening quotes (or a verbatim "" escape).
                 return 0;
             }
 
             int close = i;
-            if (close + 1 < n && (text[close + 1] == 'u' || text[close + 1] == 'U'))
+            if (close + 1 < n && (text[close + 1] == 'u' || text[close + 1] == 'U' || (verbatim && text[close + 1] == '"')))
             {
                 return 0;
             }
 
-            int where = InNotCode(open) ? AskTheTree : PlusNeighbourhood(open, close);
+            int where = InNotCode(start) ? AskTheTree : PlusNeighbourhood(start, close);
             if (where == AskTheTree)
             {
                 return 0;
             }
 
-            PlainLiterals.Add(new PlainLiteral(open, close + 1 - open, text.Substring(open + 1, close - open - 1), where == IsolatedInChain));
+            string value = escaped ? Unescape(text, open + 1, close) : text.Substring(open + 1, close - open - 1);
+            PlainLiterals.Add(new PlainLiteral(start, close + 1 - start, value, where == IsolatedInChain ? PlainKind.InChain : PlainKind.Alone));
+            return close + 1;
+        }
+
+        /// <summary>The character a simple escape (<c>\n</c>, <c>\"</c>, …) stands for; <c>\0</c> for any other.</summary>
+        private static char SimpleEscape(char c) => c switch
+        {
+            '"' => '"',
+            '\'' => '\'',
+            '\\' => '\\',
+            '0' => '\0',
+            'a' => '\a',
+            'b' => '\b',
+            'f' => '\f',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'v' => '\v',
+            _ => '\0',
+        };
+
+        private System.Text.StringBuilder? _unescaped;
+
+        private string Unescape(string text, int from, int to)
+        {
+            System.Text.StringBuilder builder = _unescaped ??= new System.Text.StringBuilder();
+            builder.Clear();
+            for (int i = from; i < to; i++)
+            {
+                char c = text[i];
+                if (c == '\\')
+                {
+                    c = SimpleEscape(text[++i]);
+                }
+
+                builder.Append(c);
+            }
+
+            return builder.ToString();
+        }
+
+        // The text parts and holes of the interpolated string being read (reused).
+        private readonly List<TextSpan> _parts = new List<TextSpan>();
+        private readonly List<TextSpan> _holes = new List<TextSpan>();
+
+        /// <summary>
+        /// The regular interpolated string at <paramref name="dollar"/>, read from the text when it is plain: on one line,
+        /// text parts without escapes or <c>{{</c>, holes of plain code (no string, char, brace, comment or directive)
+        /// none of whose words names a constant, and no <c>+</c> beside it. Its text parts are recorded as
+        /// <see cref="PlainKind.InInterpolation"/>, its holes queued for the scan, and the position after it is returned;
+        /// otherwise 0, and the tree decides.
+        /// </summary>
+        private int PlainInterpolationEnd(int dollar, Stack<TextSpan> pending)
+        {
+            string text = _text!;
+            int n = text.Length;
+            List<TextSpan> parts = _parts, holes = _holes;
+            parts.Clear();
+            holes.Clear();
+            int i = dollar + 2;
+            int partStart = i;
+            while (true)
+            {
+                if (i >= n)
+                {
+                    return 0;
+                }
+
+                char c = text[i];
+                if (c == '"')
+                {
+                    break;
+                }
+
+                if (c == '\\' || c == '\n' || c == '\r' || c == '}')
+                {
+                    return 0;
+                }
+
+                if (c != '{')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (i + 1 < n && text[i + 1] == '{')
+                {
+                    return 0;
+                }
+
+                if (i > partStart)
+                {
+                    parts.Add(TextSpan.FromBounds(partStart, i));
+                }
+
+                int holeStart = ++i;
+                while (true)
+                {
+                    if (i >= n)
+                    {
+                        return 0;
+                    }
+
+                    c = text[i];
+                    if (c == '}')
+                    {
+                        break;
+                    }
+
+                    if (c == '"' || c == '\'' || c == '{' || c == '$' || c == '@' || c == '/' || c == '#' || c == '\\' || c == '\n' || c == '\r')
+                    {
+                        return 0;
+                    }
+
+                    if (IsWordStart(c) && !IsWordPart(text[i - 1]))
+                    {
+                        int wordEnd = i + 1;
+                        while (wordEnd < n && IsWordPart(text[wordEnd]))
+                        {
+                            wordEnd++;
+                        }
+
+                        if (_fields.Contains(text, i, wordEnd - i) || (_locals != null && _locals.Contains(text, i, wordEnd - i)))
+                        {
+                            // A hole that may be a constant: the fold needs the compiler.
+                            return 0;
+                        }
+
+                        i = wordEnd;
+                        continue;
+                    }
+
+                    i++;
+                }
+
+                holes.Add(TextSpan.FromBounds(holeStart, i));
+                partStart = ++i;
+            }
+
+            int close = i;
+            if (close > partStart)
+            {
+                parts.Add(TextSpan.FromBounds(partStart, close));
+            }
+
+            if (InNotCode(dollar) || PlusNeighbourhood(dollar, close) != Alone)
+            {
+                return 0;
+            }
+
+            foreach (TextSpan part in parts)
+            {
+                PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, text.Substring(part.Start, part.Length), PlainKind.InInterpolation));
+            }
+
+            for (int h = holes.Count - 1; h >= 0; h--)
+            {
+                pending.Push(holes[h]);
+            }
+
             return close + 1;
         }
 
@@ -877,27 +1080,49 @@ namespace SecretsAnalyzer.Candidates
         }
     }
 
-    /// <summary>A plain string literal read from the source text: where it is (quotes included) and its value.</summary>
-    internal readonly struct PlainLiteral
+    /// <summary>Where a <see cref="PlainLiteral"/> stands.</summary>
+    internal enum PlainKind : byte
     {
-        public PlainLiteral(int start, int length, string value, bool inChain = false)
-        {
-            Start = start;
-            Length = length;
-            Value = value;
-            InChain = inChain;
-        }
+        /// <summary>A literal that is a value of its own.</summary>
+        Alone,
 
         /// <summary>
         /// An operand of a <c>+</c> chain whose neighbouring operands fold to holes. The value is the chain's fold, but the
         /// rules' quick tests look for patterns a hole breaks, so the chain needs folding only if one of its parts passes.
         /// </summary>
-        public bool InChain { get; }
+        InChain,
 
+        /// <summary>
+        /// A text part of an interpolated string whose holes cannot be constants (no hole names one): as for
+        /// <see cref="InChain"/>, the interpolation needs folding only if one of its parts passes. The span is the
+        /// whole interpolated string's.
+        /// </summary>
+        InInterpolation,
+    }
+
+    /// <summary>A plain string literal (or text part) read from the source text: where it is and its value.</summary>
+    internal readonly struct PlainLiteral
+    {
+        public PlainLiteral(int start, int length, string value, PlainKind kind = PlainKind.Alone)
+        {
+            Start = start;
+            Length = length;
+            Value = value;
+            Kind = kind;
+        }
+
+        public PlainKind Kind { get; }
+
+        /// <summary>See <see cref="PlainKind.InChain"/>.</summary>
+        public bool InChain => Kind == PlainKind.InChain;
+
+        /// <summary>Where its token starts (the <c>@</c> of a verbatim literal, the <c>$</c> of an interpolated string).</summary>
         public int Start { get; }
 
+        /// <summary>The length of the literal, quotes included (of the whole interpolated string for a text part).</summary>
         public int Length { get; }
 
+        /// <summary>The value: escapes decoded.</summary>
         public string Value { get; }
 
         public TextSpan Span => new TextSpan(Start, Length);

@@ -101,11 +101,29 @@ namespace SecretsAnalyzer.Rules
             List<PlainLiteral> plainLiterals = index.PlainLiterals;
             Dictionary<long, SyntaxNode>? chainTops = null;
             HashSet<long>? chainsDone = null;
+            HashSet<int>? interpolationsDone = null;
             for (int i = 0; i < plainLiterals.Count; i++)
             {
                 PlainLiteral plain = plainLiterals[i];
                 if (!QuickTest(plain.Value) || !tree.Includes(plain.Span))
                 {
+                    continue;
+                }
+
+                if (plain.Kind == PlainKind.InInterpolation)
+                {
+                    // A text part passed: the interpolation's fold is the value (once per interpolation). No hole can be a
+                    // constant, so the fold asks the compiler nothing.
+                    if ((interpolationsDone ??= new HashSet<int>()).Add(plain.Start) &&
+                        index.Node(i, syntaxTree, cancellationToken) is InterpolatedStringExpressionSyntax interpolation)
+                    {
+                        CandidateText folded = CandidateCollector.FromInterpolation(interpolation, model, index, cancellationToken);
+                        if (QuickTestTemplate(folded.Text))
+                        {
+                            Analyze(new CandidateScope<TRuleState>(folded, tree));
+                        }
+                    }
+
                     continue;
                 }
 

@@ -158,7 +158,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
                         for (int p = 0; p < index.PlainLiterals.Count; p++)
                         {
                             string t = index.PlainLiterals[p].Value;
-                            LiteralExpressionSyntax l = index.LiteralNode(p, models[m].SyntaxTree, CancellationToken.None)!;
+                            ExpressionSyntax l = index.Node(p, models[m].SyntaxTree, CancellationToken.None)!;
                             q1 += Detection.AwsKeys.FindAccessKeyId(t, 0) >= 0 ? 1 : 0;
                             if (Detection.AwsKeys.HasLongKeyRun(t))
                             {

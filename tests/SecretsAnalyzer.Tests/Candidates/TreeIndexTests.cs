@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using SecretsAnalyzer.Candidates;
 using Xunit;
 
@@ -39,7 +40,8 @@ namespace SecretsAnalyzer.Tests.Candidates
                 .Where(top => !index.IsIndexedChain(top))
                 .Select(top => top.ToString()).Distinct();
             return index.Values.Select(v => v.ToString())
-                .Concat(index.PlainLiterals.Where(p => !p.InChain).Select(p => model.SyntaxTree.GetText().ToString(p.Span)))
+                .Concat(index.PlainLiterals.Where(p => p.Kind == PlainKind.Alone).Select(p => model.SyntaxTree.GetText().ToString(p.Span)))
+                .Concat(index.PlainLiterals.Where(p => p.Kind == PlainKind.InInterpolation).Select(p => model.SyntaxTree.GetText().ToString(p.Span)).Distinct())
                 .Concat(chainsOfParts)
                 .OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
         }
@@ -157,10 +159,38 @@ namespace SecretsAnalyzer.Tests.Candidates
                 #endif
                 }
                 """);
-            Assert.Equal(new[] { "plain", "in parens" }, index.PlainLiterals.Where(p => !p.InChain).Select(p => p.Value).ToArray());
+            Assert.Equal(new[] { "plain", "in parens", "esc\t", "verbatim" }, index.PlainLiterals.Where(p => !p.InChain).Select(p => p.Value).ToArray());
             Assert.Equal(new[] { "x", "y" }, index.PlainLiterals.Where(p => p.InChain).Select(p => p.Value).ToArray());
             Assert.Equal(WalkedValues(model.SyntaxTree.GetRoot()), IndexedValues(index, model));
             Assert.All(Enumerable.Range(0, index.PlainLiterals.Count), i => Assert.NotNull(index.LiteralNode(i, model.SyntaxTree, CancellationToken.None)));
+        }
+
+        [Fact]
+        public void ReadsEscapedAndVerbatimLiterals_AndPlainInterpolations_FromTheText()
+        {
+            (TreeIndex index, SemanticModel model) = Index(""""
+                class C
+                {
+                    const string K = "k";
+                    string a = "q\"uote\\d\t", b = @"C:\dir\", c = @"say ""hi""", d = "\u0041", e = "\x41";
+                    string f = $"id {a} is {b.Length,5:N0} done", g = $"{a}", h = $"{a}{b}", i = $"{K}x", j = $"x{a}" + a;
+                    string k = $"{{x}}{a}", l = $"{(a == "s" ? a : b)}", m = $@"v{a}", n = $"e\t{a}", o = $"}}";
+                    string p = $"multi {a
+                        } line";
+                }
+                """");
+            SourceText text = model.SyntaxTree.GetText();
+            PlainLiteral[] alone = index.PlainLiterals.Where(p => p.Kind == PlainKind.Alone).ToArray();
+            Assert.Equal(new[] { "k", "q\"uote\\d\t", "C:\\dir\\", "s" }, alone.Select(p => p.Value).ToArray());
+            Assert.Equal("@\"C:\\dir\\\"", text.ToString(alone[2].Span));
+            PlainLiteral[] parts = index.PlainLiterals.Where(p => p.Kind == PlainKind.InInterpolation).ToArray();
+            Assert.Equal(new[] { "id ", " is ", " done" }, parts.Select(p => p.Value).ToArray());
+            Assert.All(parts, p => Assert.Equal("$\"id {a} is {b.Length,5:N0} done\"", text.ToString(p.Span)));
+            Assert.All(Enumerable.Range(0, index.PlainLiterals.Count), i => Assert.NotNull(index.Node(i, model.SyntaxTree, CancellationToken.None)));
+
+            // $"{a}" and $"{a}{b}" have no text part, so nothing stands for them: they can hold no secret (no hole is a constant).
+            string[] walked = WalkedValues(model.SyntaxTree.GetRoot()).Where(v => v != "$\"{a}\"" && v != "$\"{a}{b}\"").ToArray();
+            Assert.Equal(walked, IndexedValues(index, model));
         }
 
         [Fact]
