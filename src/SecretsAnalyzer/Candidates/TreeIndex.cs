@@ -223,6 +223,36 @@ namespace SecretsAnalyzer.Candidates
             return ReferenceEquals(text, NotAString) ? null : text;
         }
 
+        private readonly Dictionary<long, string> _partFolds = new Dictionary<long, string>();
+
+        /// <summary>
+        /// The likely fold (see <see cref="FoldedText"/>) of a <c>+</c> chain or interpolated string found through one of
+        /// its <see cref="PlainLiterals"/>, made once for all rules (thread-safe). Null when it is not a string.
+        /// </summary>
+        public string? LikelyFold(ExpressionSyntax node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            long key = Key(node);
+            string? text;
+            lock (_partFolds)
+            {
+                _partFolds.TryGetValue(key, out text);
+            }
+
+            if (text == null)
+            {
+                CandidateText? candidate = node is InterpolatedStringExpressionSyntax interpolated
+                    ? CandidateCollector.FromInterpolation(interpolated, model, this, cancellationToken, likely: true)
+                    : CandidateCollector.FromConcatenation((BinaryExpressionSyntax)node, model, this, cancellationToken, likely: true);
+                text = candidate?.Text ?? NotAString;
+                lock (_partFolds)
+                {
+                    _partFolds[key] = text;
+                }
+            }
+
+            return ReferenceEquals(text, NotAString) ? null : text;
+        }
+
         private string?[] InitFolded()
         {
             Interlocked.CompareExchange(ref _folded, new string?[Values.Count], null);
@@ -322,7 +352,7 @@ namespace SecretsAnalyzer.Candidates
             {
                 // A key named like a password ("Password" of b["Password"] = …, d.Add("Pwd", …)): find where it goes.
                 if (PlainLiterals.Count > 0 && PlainLiterals[PlainLiterals.Count - 1] is var last && last.Kind != PlainKind.InInterpolation && last.Start + last.Length == plainEnd &&
-                    ConnectionStrings.IsPasswordKey(last.Value) && FindToken(root, position).Parent is LiteralExpressionSyntax key)
+                    ConnectionStrings.IsPasswordKey(last.Text, last.ValueStart, last.ValueLength) && FindToken(root, position).Parent is LiteralExpressionSyntax key)
                 {
                     LinkKey(key);
                 }
@@ -466,8 +496,17 @@ namespace SecretsAnalyzer.Candidates
                 return 0;
             }
 
-            string value = escaped ? Unescape(text, open + 1, close) : text.Substring(open + 1, close - open - 1);
-            PlainLiterals.Add(new PlainLiteral(start, close + 1 - start, value, where == IsolatedInChain ? PlainKind.InChain : PlainKind.Alone));
+            PlainKind kind = where == IsolatedInChain ? PlainKind.InChain : PlainKind.Alone;
+            if (escaped)
+            {
+                string value = Unescape(text, open + 1, close);
+                PlainLiterals.Add(new PlainLiteral(start, close + 1 - start, value, 0, value.Length, kind));
+            }
+            else
+            {
+                PlainLiterals.Add(new PlainLiteral(start, close + 1 - start, text, open + 1, close - open - 1, kind));
+            }
+
             return close + 1;
         }
 
@@ -619,7 +658,7 @@ namespace SecretsAnalyzer.Candidates
 
             foreach (TextSpan part in parts)
             {
-                PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, text.Substring(part.Start, part.Length), PlainKind.InInterpolation));
+                PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, text, part.Start, part.Length, PlainKind.InInterpolation));
             }
 
             for (int h = holes.Count - 1; h >= 0; h--)
@@ -1103,11 +1142,13 @@ namespace SecretsAnalyzer.Candidates
     /// <summary>A plain string literal (or text part) read from the source text: where it is and its value.</summary>
     internal readonly struct PlainLiteral
     {
-        public PlainLiteral(int start, int length, string value, PlainKind kind = PlainKind.Alone)
+        public PlainLiteral(int start, int length, string text, int valueStart, int valueLength, PlainKind kind = PlainKind.Alone)
         {
             Start = start;
             Length = length;
-            Value = value;
+            Text = text;
+            ValueStart = valueStart;
+            ValueLength = valueLength;
             Kind = kind;
         }
 
@@ -1122,8 +1163,18 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>The length of the literal, quotes included (of the whole interpolated string for a text part).</summary>
         public int Length { get; }
 
-        /// <summary>The value: escapes decoded.</summary>
-        public string Value { get; }
+        /// <summary>
+        /// Where the value's characters are, from <see cref="ValueStart"/> for <see cref="ValueLength"/>: the source text
+        /// itself (no copy is made for the quick tests), or the decoded value of a literal with escapes.
+        /// </summary>
+        public string Text { get; }
+
+        public int ValueStart { get; }
+
+        public int ValueLength { get; }
+
+        /// <summary>The value, escapes decoded (a copy, for the few values that pass a quick test).</summary>
+        public string Value => ValueStart == 0 && ValueLength == Text.Length ? Text : Text.Substring(ValueStart, ValueLength);
 
         public TextSpan Span => new TextSpan(Start, Length);
     }

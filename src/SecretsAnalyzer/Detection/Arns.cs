@@ -77,6 +77,9 @@ namespace SecretsAnalyzer.Detection
         /// <summary>The cheapest test: the text holds <c>:iam:</c>. No allocation.</summary>
         public static bool MayContainRoleArn(string text) => text.IndexOf(":iam:", StringComparison.Ordinal) >= 0;
 
+        /// <summary><see cref="MayContainRoleArn(string)"/> in <c>text[start..end)</c>.</summary>
+        public static bool MayContainRoleArn(string text, int start, int end) => text.IndexOf(":iam:", start, end - start, StringComparison.Ordinal) >= 0;
+
         /// <summary>Every reportable role ARN in the text, in order.</summary>
         public static void FindRoleArns(string text, List<RoleArnMatch> results, IReadOnlyList<string>? allowedAccounts = null)
         {

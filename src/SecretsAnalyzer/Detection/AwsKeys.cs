@@ -88,18 +88,24 @@ namespace SecretsAnalyzer.Detection
         /// The index of the next credential access key ID at or after <paramref name="from"/>, or -1. A key ID is a
         /// credential prefix and 16 base32 characters, not touching another letter or digit on either side.
         /// </summary>
-        public static int FindAccessKeyId(string text, int from)
+        public static int FindAccessKeyId(string text, int from) => FindAccessKeyId(text, from, 0, text.Length);
+
+        /// <summary>
+        /// <see cref="FindAccessKeyId(string, int)"/> in <c>text[start..end)</c> as if it were the whole text (a literal's
+        /// value inside the source, read without a copy).
+        /// </summary>
+        public static int FindAccessKeyId(string text, int from, int start, int end)
         {
-            int last = text.Length - KeyIdLength;
-            for (int i = from < 0 ? 0 : from; i <= last; i++)
+            int last = end - KeyIdLength;
+            for (int i = from < start ? start : from; i <= last; i++)
             {
-                i = text.IndexOf('A', i);
+                i = text.IndexOf('A', i, end - i);
                 if (i < 0 || i > last)
                 {
                     return -1;
                 }
 
-                if ((i > 0 && Chars.IsAsciiLetterOrDigit(text[i - 1])) || !IsCredentialPrefix(text, i))
+                if ((i > start && Chars.IsAsciiLetterOrDigit(text[i - 1])) || !IsCredentialPrefix(text, i))
                 {
                     continue;
                 }
@@ -117,7 +123,7 @@ namespace SecretsAnalyzer.Detection
                     continue;
                 }
 
-                if (j < text.Length && Chars.IsAsciiLetterOrDigit(text[j]))
+                if (j < end && Chars.IsAsciiLetterOrDigit(text[j]))
                 {
                     continue;
                 }
@@ -609,16 +615,20 @@ namespace SecretsAnalyzer.Detection
         }
 
         /// <summary>The cheapest test a value must pass before SECRETS002 looks further: a run of 40+ key characters.</summary>
-        public static bool HasLongKeyRun(string text)
+        public static bool HasLongKeyRun(string text) => HasLongKeyRun(text, 0, text.Length);
+
+        /// <summary><see cref="HasLongKeyRun(string)"/> in <c>text[start..end)</c>.</summary>
+        public static bool HasLongKeyRun(string text, int start, int end)
         {
-            if (text.Length < SecretKeyLength)
+            if (end - start < SecretKeyLength)
             {
                 return false;
             }
 
             int run = 0;
-            foreach (char c in text)
+            for (int i = start; i < end; i++)
             {
+                char c = text[i];
                 if (Chars.IsSecretKeyChar(c))
                 {
                     if (++run >= SecretKeyLength)

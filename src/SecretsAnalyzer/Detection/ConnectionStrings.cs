@@ -141,10 +141,13 @@ namespace SecretsAnalyzer.Detection
         /// The cheapest test a value must pass before the parser runs: it mentions a password key (<c>pass</c>,
         /// <c>pwd</c>, <c>psw</c>), a URI (<c>://</c>) or a JDBC URL (<c>jdbc:</c>). No allocation.
         /// </summary>
-        public static bool QuickTest(string text)
+        public static bool QuickTest(string text) => QuickTest(text, 0, text.Length);
+
+        /// <summary><see cref="QuickTest(string)"/> in <c>text[start..end)</c>.</summary>
+        public static bool QuickTest(string text, int start, int end)
         {
-            int n = text.Length;
-            for (int i = 0; i + 2 < n; i++)
+            int n = end;
+            for (int i = start; i + 2 < n; i++)
             {
                 char c = text[i];
                 if (c == ':' && text[i + 1] == '/' && text[i + 2] == '/')

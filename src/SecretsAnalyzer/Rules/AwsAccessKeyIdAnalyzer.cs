@@ -17,7 +17,7 @@ namespace SecretsAnalyzer.Rules
 
         private protected override State? CreateRuleState(Compilation compilation) => State.Instance;
 
-        private protected override bool QuickTest(string text) => AwsKeys.FindAccessKeyId(text, 0) >= 0;
+        private protected override bool QuickTest(string text, int start, int end) => AwsKeys.FindAccessKeyId(text, start, start, end) >= 0;
 
         private protected override void Analyze(CandidateScope<State> scope)
         {

@@ -25,7 +25,7 @@ namespace SecretsAnalyzer.Rules
 
         private protected override State? CreateRuleState(Compilation compilation) => new State();
 
-        private protected override bool QuickTest(string text) => AwsKeys.HasLongKeyRun(text);
+        private protected override bool QuickTest(string text, int start, int end) => AwsKeys.HasLongKeyRun(text, start, end);
 
         private protected override bool AnalyzesConstantArguments => true;
 

@@ -28,7 +28,7 @@ namespace SecretsAnalyzer.Rules
             compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder"),
             compilation.GetTypeByMetadataName("System.Data.Common.DbConnection"));
 
-        private protected override bool QuickTest(string text) => ConnectionStrings.QuickTest(text);
+        private protected override bool QuickTest(string text, int start, int end) => ConnectionStrings.QuickTest(text, start, end);
 
         private protected override bool MayReport(string text) => ConnectionStrings.MayHoldPassword(text);
 

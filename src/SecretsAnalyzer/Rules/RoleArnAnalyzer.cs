@@ -32,7 +32,7 @@ namespace SecretsAnalyzer.Rules
 
         private protected override State? CreateRuleState(Compilation compilation) => new State();
 
-        private protected override bool QuickTest(string text) => Arns.MayContainRoleArn(text);
+        private protected override bool QuickTest(string text, int start, int end) => Arns.MayContainRoleArn(text, start, end);
 
         private protected override bool AnalyzesComments => false;
 

@@ -55,8 +55,13 @@ namespace SecretsAnalyzer.Rules
         /// <summary>Resolves the rule's types once per compilation. Null registers nothing.</summary>
         private protected abstract TRuleState? CreateRuleState(Compilation compilation);
 
-        /// <summary>The cheapest test a value must pass before anything else is built. Must not allocate.</summary>
-        private protected abstract bool QuickTest(string text);
+        /// <summary>
+        /// The cheapest test a value must pass before anything else is built, on <c>text[start..end)</c> as if it were the
+        /// whole value (a plain literal is tested where it stands in the source, without a copy). Must not allocate.
+        /// </summary>
+        private protected abstract bool QuickTest(string text, int start, int end);
+
+        private protected bool QuickTest(string text) => QuickTest(text, 0, text.Length);
 
         /// <summary>Runs the detection core on a candidate that passed the quick test, and reports.</summary>
         private protected abstract void Analyze(CandidateScope<TRuleState> scope);
@@ -76,7 +81,9 @@ namespace SecretsAnalyzer.Rules
 
         /// <summary>
         /// After the quick test, and still before any node or context is looked up: whether some context could make a
-        /// literal's text a finding. An upper bound of what <see cref="Analyze"/> reports for it; true by default.
+        /// literal's text a finding. An upper bound of what <see cref="Analyze"/> reports for a candidate with this text;
+        /// true by default. Also asked about the fold of a chain or interpolated string that no constant can change
+        /// (found through its plain parts), whose exact fold has the same text.
         /// </summary>
         private protected virtual bool MayReport(string text) => true;
 
@@ -105,7 +112,7 @@ namespace SecretsAnalyzer.Rules
             for (int i = 0; i < plainLiterals.Count; i++)
             {
                 PlainLiteral plain = plainLiterals[i];
-                if (!QuickTest(plain.Value) || !tree.Includes(plain.Span))
+                if (!QuickTest(plain.Text, plain.ValueStart, plain.ValueStart + plain.ValueLength) || !tree.Includes(plain.Span))
                 {
                     continue;
                 }
@@ -115,7 +122,8 @@ namespace SecretsAnalyzer.Rules
                     // A text part passed: the interpolation's fold is the value (once per interpolation). No hole can be a
                     // constant, so the fold asks the compiler nothing.
                     if ((interpolationsDone ??= new HashSet<int>()).Add(plain.Start) &&
-                        index.Node(i, syntaxTree, cancellationToken) is InterpolatedStringExpressionSyntax interpolation)
+                        index.Node(i, syntaxTree, cancellationToken) is InterpolatedStringExpressionSyntax interpolation &&
+                        index.LikelyFold(interpolation, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
                         CandidateText folded = CandidateCollector.FromInterpolation(interpolation, model, index, cancellationToken);
                         if (QuickTestTemplate(folded.Text))
@@ -133,7 +141,8 @@ namespace SecretsAnalyzer.Rules
                     LiteralExpressionSyntax? part = index.LiteralNode(i, syntaxTree, cancellationToken);
                     if (part != null &&
                         TreeIndex.ChainTop(part, chainTops ??= new Dictionary<long, SyntaxNode>()) is BinaryExpressionSyntax chain &&
-                        !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)))
+                        !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)) &&
+                        index.LikelyFold(chain, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
                         CandidateText? folded = CandidateCollector.FromConcatenation(chain, model, index, cancellationToken);
                         if (folded != null && QuickTestTemplate(folded.Text))
