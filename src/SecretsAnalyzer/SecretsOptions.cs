@@ -95,22 +95,20 @@ namespace SecretsAnalyzer
             return items.ToArray();
         }
 
-        /// <summary>Per-compilation cache of options by syntax tree.</summary>
+        /// <summary>
+        /// Reads a tree's options for one compilation. The four rules share what is read through the tree's
+        /// <see cref="Candidates.TreeIndex"/> (<see cref="Candidates.TreeIndex.Options"/>), so each tree is read once.
+        /// </summary>
         internal sealed class Cache
         {
-            private readonly AnalyzerConfigOptionsProvider _provider;
-            private readonly ConcurrentDictionary<SyntaxTree, SecretsOptions> _byTree = new ConcurrentDictionary<SyntaxTree, SecretsOptions>();
-            private readonly Func<SyntaxTree, SecretsOptions> _read;
-
             public Cache(AnalyzerConfigOptionsProvider provider)
             {
-                _provider = provider;
-
-                // One delegate per compilation, not one per lookup (a capturing lambda allocates at each call).
-                _read = t => Read(_provider.GetOptions(t));
+                Provider = provider;
             }
 
-            public SecretsOptions Get(SyntaxTree tree) => _byTree.GetOrAdd(tree, _read);
+            public AnalyzerConfigOptionsProvider Provider { get; }
+
+            public SecretsOptions Get(SyntaxTree tree) => Read(Provider.GetOptions(tree));
 
             private static SecretsOptions Read(AnalyzerConfigOptions options)
             {

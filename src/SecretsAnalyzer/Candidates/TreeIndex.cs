@@ -50,9 +50,12 @@ namespace SecretsAnalyzer.Candidates
         // The last token found: the next position is usually near it, so the search starts from its ancestors.
         private SyntaxNode? _near;
 
-        private TreeIndex(NameTable fields)
+        private readonly SyntaxTree _tree;
+
+        private TreeIndex(NameTable fields, SyntaxTree tree)
         {
             _fields = fields;
+            _tree = tree;
         }
 
         /// <summary>
@@ -102,6 +105,28 @@ namespace SecretsAnalyzer.Candidates
             return node;
         }
 
+        /// <summary>The value of <c>PlainLiterals[i]</c>, copied out of the source once for all rules (thread-safe).</summary>
+        public string PlainValue(int i)
+        {
+            string?[] values = Volatile.Read(ref _plainValues) ?? InitPlainValues();
+            string? value = Volatile.Read(ref values[i]);
+            if (value == null)
+            {
+                value = PlainLiterals[i].Value;
+                Volatile.Write(ref values[i], value);
+            }
+
+            return value;
+        }
+
+        private string?[]? _plainValues;
+
+        private string?[] InitPlainValues()
+        {
+            Interlocked.CompareExchange(ref _plainValues, new string?[PlainLiterals.Count], null);
+            return _plainValues!;
+        }
+
         private ExpressionSyntax?[]? _plainNodes;
 
         private ExpressionSyntax?[] InitPlainNodes()
@@ -128,6 +153,22 @@ namespace SecretsAnalyzer.Candidates
                 s_byModel.Add(model, built);
                 return built;
             }
+        }
+
+        private System.Tuple<SecretsOptions.Cache, SecretsOptions>? _options;
+
+        /// <summary>The tree's options, read once for all rules of a compilation (thread-safe).</summary>
+        public SecretsOptions Options(SecretsOptions.Cache cache)
+        {
+            System.Tuple<SecretsOptions.Cache, SecretsOptions>? known = Volatile.Read(ref _options);
+            if (known != null && known.Item1.Provider == cache.Provider)
+            {
+                return known.Item2;
+            }
+
+            SecretsOptions options = cache.Get(_tree);
+            Volatile.Write(ref _options, System.Tuple.Create(cache, options));
+            return options;
         }
 
         /// <summary>Whether <paramref name="name"/> may name a constant: a source constant field, or a <c>const</c> local of this tree.</summary>
@@ -223,34 +264,33 @@ namespace SecretsAnalyzer.Candidates
             return ReferenceEquals(text, NotAString) ? null : text;
         }
 
-        private readonly Dictionary<long, string> _partFolds = new Dictionary<long, string>();
-
         /// <summary>
-        /// The likely fold (see <see cref="FoldedText"/>) of a <c>+</c> chain or interpolated string found through one of
-        /// its <see cref="PlainLiterals"/>, made once for all rules (thread-safe). Null when it is not a string.
+        /// The likely fold (see <see cref="FoldedText"/>) of the <c>+</c> chain or interpolated string that <c>PlainLiterals[i]</c>
+        /// is a part of, made once for all rules that reach it through that part (thread-safe, no lock). Null when it is
+        /// not a string.
         /// </summary>
-        public string? LikelyFold(ExpressionSyntax node, SemanticModel model, CancellationToken cancellationToken)
+        public string? LikelyFold(int i, ExpressionSyntax node, SemanticModel model, CancellationToken cancellationToken)
         {
-            long key = Key(node);
-            string? text;
-            lock (_partFolds)
-            {
-                _partFolds.TryGetValue(key, out text);
-            }
-
+            string?[] folds = Volatile.Read(ref _partFolds) ?? InitPartFolds();
+            string? text = Volatile.Read(ref folds[i]);
             if (text == null)
             {
                 CandidateText? candidate = node is InterpolatedStringExpressionSyntax interpolated
                     ? CandidateCollector.FromInterpolation(interpolated, model, this, cancellationToken, likely: true)
                     : CandidateCollector.FromConcatenation((BinaryExpressionSyntax)node, model, this, cancellationToken, likely: true);
                 text = candidate?.Text ?? NotAString;
-                lock (_partFolds)
-                {
-                    _partFolds[key] = text;
-                }
+                Volatile.Write(ref folds[i], text);
             }
 
             return ReferenceEquals(text, NotAString) ? null : text;
+        }
+
+        private string?[]? _partFolds;
+
+        private string?[] InitPartFolds()
+        {
+            Interlocked.CompareExchange(ref _partFolds, new string?[PlainLiterals.Count], null);
+            return _partFolds!;
         }
 
         private string?[] InitFolded()
@@ -261,7 +301,7 @@ namespace SecretsAnalyzer.Candidates
 
         internal static TreeIndex Build(SyntaxTree tree, NameTable fields, CancellationToken cancellationToken)
         {
-            var index = new TreeIndex(fields);
+            var index = new TreeIndex(fields, tree);
             SyntaxNode root = tree.GetRoot(cancellationToken);
             index._text = tree.GetText(cancellationToken).ToString();
             if (root.ContainsDirectives)

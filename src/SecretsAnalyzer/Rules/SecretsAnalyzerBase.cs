@@ -94,14 +94,14 @@ namespace SecretsAnalyzer.Rules
         {
             SemanticModel model = context.SemanticModel;
             SyntaxTree syntaxTree = model.SyntaxTree;
-            SecretsOptions options = state.Options.Get(syntaxTree);
-            if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
+            if (context.IsGeneratedCode && !state.Options.Get(syntaxTree).AnalyzeGeneratedCode)
             {
                 return;
             }
 
             CancellationToken cancellationToken = context.CancellationToken;
             TreeIndex index = TreeIndex.Get(model, cancellationToken);
+            SecretsOptions options = index.Options(state.Options);
             var tree = new TreeScope<TRuleState>(model, index, state, options, context.ReportDiagnostic, context.FilterSpan, cancellationToken);
             System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
 
@@ -123,7 +123,7 @@ namespace SecretsAnalyzer.Rules
                     // constant, so the fold asks the compiler nothing.
                     if ((interpolationsDone ??= new HashSet<int>()).Add(plain.Start) &&
                         index.Node(i, syntaxTree, cancellationToken) is InterpolatedStringExpressionSyntax interpolation &&
-                        index.LikelyFold(interpolation, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
+                        index.LikelyFold(i, interpolation, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
                         CandidateText folded = CandidateCollector.FromInterpolation(interpolation, model, index, cancellationToken);
                         if (QuickTestTemplate(folded.Text))
@@ -142,7 +142,7 @@ namespace SecretsAnalyzer.Rules
                     if (part != null &&
                         TreeIndex.ChainTop(part, chainTops ??= new Dictionary<long, SyntaxNode>()) is BinaryExpressionSyntax chain &&
                         !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)) &&
-                        index.LikelyFold(chain, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
+                        index.LikelyFold(i, chain, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
                         CandidateText? folded = CandidateCollector.FromConcatenation(chain, model, index, cancellationToken);
                         if (folded != null && QuickTestTemplate(folded.Text))
@@ -154,7 +154,7 @@ namespace SecretsAnalyzer.Rules
                     continue;
                 }
 
-                if (!MayReport(plain.Value))
+                if (!MayReport(index.PlainValue(i)))
                 {
                     continue;
                 }
