@@ -77,8 +77,27 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>The <c>x.Add(key, value)</c> (exactly two arguments) whose key is a string literal named like a password, or a constant's name.</summary>
         public List<InvocationExpressionSyntax> KeyValueAdds { get; } = new List<InvocationExpressionSyntax>();
 
-        /// <summary>Comments, documentation comments and disabled code.</summary>
+        /// <summary>Documentation comments, disabled code, and comments inside directives: the comments found by the tree.</summary>
         public List<SyntaxTrivia> Comments { get; } = new List<SyntaxTrivia>();
+
+        /// <summary>
+        /// The other comments (<c>// …</c> and <c>/* … */</c> in code), read from the source text (<see cref="SourceText"/>):
+        /// their trivia is found only for a comment that passes a rule's quick test (<see cref="CommentTrivia"/>).
+        /// </summary>
+        public List<TextSpan> PlainComments { get; } = new List<TextSpan>();
+
+        /// <summary>The source text the plain literals and comments were read from.</summary>
+        public string SourceText { get; private set; } = string.Empty;
+
+        /// <summary>The trivia of <c>PlainComments[i]</c>, or default when the tree disagrees that a comment starts there.</summary>
+        public SyntaxTrivia CommentTrivia(int i, SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            TextSpan span = PlainComments[i];
+            SyntaxTrivia trivia = tree.GetRoot(cancellationToken).FindTrivia(span.Start);
+            return trivia.Span == span && (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                ? trivia
+                : default;
+        }
 
         /// <summary>The literal node of <c>PlainLiterals[i]</c>, found once for all rules (thread-safe; searched from the root).</summary>
         public LiteralExpressionSyntax? LiteralNode(int i, SyntaxTree tree, CancellationToken cancellationToken) =>
@@ -303,7 +322,7 @@ namespace SecretsAnalyzer.Candidates
         {
             var index = new TreeIndex(fields, tree);
             SyntaxNode root = tree.GetRoot(cancellationToken);
-            index._text = tree.GetText(cancellationToken).ToString();
+            index._text = index.SourceText = tree.GetText(cancellationToken).ToString();
             if (root.ContainsDirectives)
             {
                 index.AddDisabledText(root);
@@ -837,6 +856,12 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>A <c>//</c> or <c>/*</c>: a comment, unless it sits inside a string. Returns where to go on.</summary>
         private int OnCommentStart(SyntaxNode root, int position)
         {
+            int plainEnd = PlainCommentEnd(position);
+            if (plainEnd > 0)
+            {
+                return plainEnd;
+            }
+
             SyntaxNode node = _near ?? root;
             while (node.Parent != null && !node.FullSpan.Contains(position))
             {
@@ -861,6 +886,49 @@ namespace SecretsAnalyzer.Candidates
                     return position + 1;
             }
         }
+
+        /// <summary>
+        /// When the <c>//</c> or <c>/*</c> at <paramref name="position"/> starts an ordinary comment in code, records it and
+        /// returns the position after it; otherwise 0 (a documentation comment, a comment in a directive or disabled
+        /// code, an unterminated <c>/*</c>), and the tree decides.
+        /// </summary>
+        private int PlainCommentEnd(int position)
+        {
+            string text = _text!;
+            int n = text.Length;
+            char second = text[position + 1];
+            char third = position + 2 < n ? text[position + 2] : '\0';
+            if (third == second || InNotCode(position))
+            {
+                // /// and /** (documentation) and //// are left to the tree, and so is anything in a directive or disabled code.
+                return 0;
+            }
+
+            int end;
+            if (second == '/')
+            {
+                end = position + 2;
+                while (end < n && !IsLineBreak(text[end]))
+                {
+                    end++;
+                }
+            }
+            else
+            {
+                int close = text.IndexOf("*/", position + 2, System.StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return 0;
+                }
+
+                end = close + 2;
+            }
+
+            PlainComments.Add(TextSpan.FromBounds(position, end));
+            return end;
+        }
+
+        private static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
         /// <summary>
         /// A word: <c>const</c> (a local constant's declaration), a name like a password (an assignment's target), or

@@ -244,6 +244,23 @@ namespace SecretsAnalyzer.Rules
 
             if (AnalyzesComments && options.AnalyzeComments)
             {
+                List<TextSpan> plainComments = index.PlainComments;
+                string source = index.SourceText;
+                for (int i = 0; i < plainComments.Count; i++)
+                {
+                    TextSpan span = plainComments[i];
+                    if (!QuickTest(source, span.Start, span.End) || !tree.Includes(span))
+                    {
+                        continue;
+                    }
+
+                    SyntaxTrivia comment = index.CommentTrivia(i, syntaxTree, cancellationToken);
+                    if (comment.RawKind != 0)
+                    {
+                        Analyze(new CandidateScope<TRuleState>(CandidateCollector.FromTrivia(comment), tree, commentOnly: true));
+                    }
+                }
+
                 foreach (SyntaxTrivia trivia in index.Comments)
                 {
                     if (!tree.Includes(trivia.FullSpan))

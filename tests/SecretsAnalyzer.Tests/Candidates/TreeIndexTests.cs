@@ -88,7 +88,7 @@ namespace SecretsAnalyzer.Tests.Candidates
         [Fact]
         public void FindsComments_NotTextThatLooksLikeOne()
         {
-            (TreeIndex index, _) = Index("""
+            (TreeIndex index, SemanticModel model) = Index("""
                 // line
                 /* block */
                 class C
@@ -101,8 +101,11 @@ namespace SecretsAnalyzer.Tests.Candidates
                     string v = $"http://{u}//"; // trailing
                 }
                 """);
-            string[] comments = index.Comments.Select(c => c.ToFullString().Trim()).ToArray();
+            string[] comments = index.Comments.Select(c => c.ToFullString().Trim())
+                .Concat(index.PlainComments.Select(span => index.SourceText.Substring(span.Start, span.Length))).ToArray();
             Assert.Equal(5, comments.Length);
+            Assert.Equal(new[] { "// line", "/* block */", "// trailing" }, index.PlainComments.Select(span => index.SourceText.Substring(span.Start, span.Length)).ToArray());
+            Assert.All(Enumerable.Range(0, index.PlainComments.Count), i => Assert.Equal(index.PlainComments[i], index.CommentTrivia(i, model.SyntaxTree, CancellationToken.None).Span));
             Assert.Contains("// line", comments);
             Assert.Contains("/* block */", comments);
             Assert.Contains(comments, c => c.StartsWith("/// <summary>doc", System.StringComparison.Ordinal));
