@@ -351,6 +351,7 @@ namespace SecretsAnalyzer.Candidates
             }
 
             index._text = null;
+            index._unescaped = null;
             return index;
         }
 
@@ -588,7 +589,13 @@ namespace SecretsAnalyzer.Candidates
 
         private System.Text.StringBuilder? _unescaped;
 
-        private string Unescape(string text, int from, int to)
+        private static readonly char[] s_interpolationEscapes = { '\\', '{', '}' };
+
+        /// <summary>
+        /// Decodes the simple escapes of a regular literal or interpolated string's text part (checked by the caller), and
+        /// with <paramref name="braces"/> the doubled braces (<c>{{</c>, <c>}}</c>) of a text part.
+        /// </summary>
+        private string Unescape(string text, int from, int to, bool braces = false)
         {
             System.Text.StringBuilder builder = _unescaped ??= new System.Text.StringBuilder();
             builder.Clear();
@@ -598,6 +605,10 @@ namespace SecretsAnalyzer.Candidates
                 if (c == '\\')
                 {
                     c = SimpleEscape(text[++i]);
+                }
+                else if (braces && (c == '{' || c == '}') && i + 1 < to && text[i + 1] == c)
+                {
+                    i++;
                 }
 
                 builder.Append(c);
@@ -612,7 +623,7 @@ namespace SecretsAnalyzer.Candidates
 
         /// <summary>
         /// The regular interpolated string at <paramref name="dollar"/>, read from the text when it is plain: on one line,
-        /// text parts without escapes or <c>{{</c>, holes of plain code (no string, char, brace, comment or directive)
+        /// text parts with at most simple escapes and doubled braces, holes of plain code (no string, char, brace, comment or directive)
         /// none of whose words names a constant, and no <c>+</c> beside it. Its text parts are recorded as
         /// <see cref="PlainKind.InInterpolation"/>, its holes queued for the scan, and the position after it is returned;
         /// otherwise 0, and the tree decides.
@@ -639,8 +650,30 @@ namespace SecretsAnalyzer.Candidates
                     break;
                 }
 
-                if (c == '\\' || c == '\n' || c == '\r' || c == '}')
+                if (c == '\n' || c == '\r')
                 {
+                    return 0;
+                }
+
+                if (c == '\\')
+                {
+                    if (i + 1 >= n || SimpleEscape(text[i + 1]) == '\0' && text[i + 1] != '0')
+                    {
+                        return 0;
+                    }
+
+                    i += 2;
+                    continue;
+                }
+
+                if (c == '}')
+                {
+                    if (i + 1 < n && text[i + 1] == '}')
+                    {
+                        i += 2;
+                        continue;
+                    }
+
                     return 0;
                 }
 
@@ -652,7 +685,8 @@ namespace SecretsAnalyzer.Candidates
 
                 if (i + 1 < n && text[i + 1] == '{')
                 {
-                    return 0;
+                    i += 2;
+                    continue;
                 }
 
                 if (i > partStart)
@@ -717,7 +751,15 @@ namespace SecretsAnalyzer.Candidates
 
             foreach (TextSpan part in parts)
             {
-                PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, text, part.Start, part.Length, PlainKind.InInterpolation));
+                if (text.IndexOfAny(s_interpolationEscapes, part.Start, part.Length) >= 0)
+                {
+                    string value = Unescape(text, part.Start, part.End, braces: true);
+                    PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, value, 0, value.Length, PlainKind.InInterpolation));
+                }
+                else
+                {
+                    PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, text, part.Start, part.Length, PlainKind.InInterpolation));
+                }
             }
 
             for (int h = holes.Count - 1; h >= 0; h--)

@@ -177,18 +177,18 @@ namespace SecretsAnalyzer.Tests.Candidates
                     const string K = "k";
                     string a = "q\"uote\\d\t", b = @"C:\dir\", c = @"say ""hi""", d = "\u0041", e = "\x41";
                     string f = $"id {a} is {b.Length,5:N0} done", g = $"{a}", h = $"{a}{b}", i = $"{K}x", j = $"x{a}" + a;
-                    string k = $"{{x}}{a}", l = $"{(a == "s" ? a : b)}", m = $@"v{a}", n = $"e\t{a}", o = $"}}";
+                    string k = $"{{x}}{a}", l = $"{(a == "s" ? a : b)}", m = $@"v{a}", n = $"e\t{a}\"", o = $"}", q = "{{no}}";
                     string p = $"multi {a
                         } line";
                 }
                 """");
             SourceText text = model.SyntaxTree.GetText();
             PlainLiteral[] alone = index.PlainLiterals.Where(p => p.Kind == PlainKind.Alone).ToArray();
-            Assert.Equal(new[] { "k", "q\"uote\\d\t", "C:\\dir\\", "s" }, alone.Select(p => p.Value).ToArray());
+            Assert.Equal(new[] { "k", "q\"uote\\d\t", "C:\\dir\\", "{{no}}", "s" }, alone.Select(p => p.Value).ToArray());
             Assert.Equal("@\"C:\\dir\\\"", text.ToString(alone[2].Span));
             PlainLiteral[] parts = index.PlainLiterals.Where(p => p.Kind == PlainKind.InInterpolation).ToArray();
-            Assert.Equal(new[] { "id ", " is ", " done" }, parts.Select(p => p.Value).ToArray());
-            Assert.All(parts, p => Assert.Equal("$\"id {a} is {b.Length,5:N0} done\"", text.ToString(p.Span)));
+            Assert.Equal(new[] { "id ", " is ", " done", "{x}", "e\t", "\"" }, parts.Select(p => p.Value).ToArray());
+            Assert.All(parts.Take(3), p => Assert.Equal("$\"id {a} is {b.Length,5:N0} done\"", text.ToString(p.Span)));
             Assert.All(Enumerable.Range(0, index.PlainLiterals.Count), i => Assert.NotNull(index.Node(i, model.SyntaxTree, CancellationToken.None)));
 
             // $"{a}" and $"{a}{b}" have no text part, so nothing stands for them: they can hold no secret (no hole is a constant).
