@@ -333,6 +333,7 @@ namespace SecretsAnalyzer.Candidates
             var pending = new Stack<TextSpan>();
             pending.Push(new TextSpan(0, index._text.Length));
             int checkpoint = 0;
+            string text = index._text;
             while (pending.Count > 0)
             {
                 TextSpan range = pending.Pop();
@@ -344,6 +345,14 @@ namespace SecretsAnalyzer.Candidates
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         checkpoint = i + (1 << 16);
+                    }
+
+                    char c = text[i];
+                    if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+                    {
+                        // Indentation and line breaks, a third of a typical file: nothing to look at.
+                        i++;
+                        continue;
                     }
 
                     i = index.Step(root, i, end, pending);
