@@ -416,7 +416,7 @@ namespace SecretsAnalyzer.Candidates
                 return known;
             }
 
-            int plainEnd = PlainLiteralEnd(position, pending);
+            int plainEnd = PlainLiteralEnd(root, position, pending);
             if (plainEnd > 0)
             {
                 // A key named like a password ("Password" of b["Password"] = …, d.Add("Pwd", …)): find where it goes.
@@ -485,7 +485,7 @@ namespace SecretsAnalyzer.Candidates
         /// simple ones (<c>\"</c>, <c>\\</c>, <c>\n</c>, …), or a verbatim one without <c>""</c>, on one line; or a regular
         /// interpolated string read by <see cref="PlainInterpolationEnd"/>.
         /// </summary>
-        private int PlainLiteralEnd(int open, Stack<TextSpan> pending)
+        private int PlainLiteralEnd(SyntaxNode root, int open, Stack<TextSpan> pending)
         {
             string text = _text!;
             int n = text.Length;
@@ -496,7 +496,7 @@ namespace SecretsAnalyzer.Candidates
                 char before = text[open - 1];
                 if (before == '$')
                 {
-                    return open >= 2 && (text[open - 2] == '$' || text[open - 2] == '@') ? 0 : PlainInterpolationEnd(open - 1, pending);
+                    return open >= 2 && (text[open - 2] == '$' || text[open - 2] == '@') ? 0 : PlainInterpolationEnd(root, open - 1, pending);
                 }
 
                 if (before == '@')
@@ -568,7 +568,7 @@ namespace SecretsAnalyzer.Candidates
             PlainKind kind = where == IsolatedInChain ? PlainKind.InChain : PlainKind.Alone;
             if (escaped)
             {
-                string value = Unescape(text, open + 1, close);
+                string value = Decoded(root, start, text, open + 1, close, braces: false);
                 PlainLiterals.Add(new PlainLiteral(start, close + 1 - start, value, 0, value.Length, kind));
             }
             else
@@ -595,6 +595,22 @@ namespace SecretsAnalyzer.Candidates
             'v' => '\v',
             _ => '\0',
         };
+
+        /// <summary>
+        /// The decoded value of the literal or text part whose token starts at <paramref name="tokenStart"/>: the value the
+        /// parser stored in the token (no copy), or decoded here if the tree disagrees about the token.
+        /// </summary>
+        private string Decoded(SyntaxNode root, int tokenStart, string text, int from, int to, bool braces)
+        {
+            SyntaxToken token = FindToken(root, tokenStart);
+            if (token.SpanStart == tokenStart && token.Span.End >= to &&
+                (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)))
+            {
+                return token.ValueText;
+            }
+
+            return Unescape(text, from, to, braces);
+        }
 
         private System.Text.StringBuilder? _unescaped;
 
@@ -637,7 +653,7 @@ namespace SecretsAnalyzer.Candidates
         /// <see cref="PlainKind.InInterpolation"/>, its holes queued for the scan, and the position after it is returned;
         /// otherwise 0, and the tree decides.
         /// </summary>
-        private int PlainInterpolationEnd(int dollar, Stack<TextSpan> pending)
+        private int PlainInterpolationEnd(SyntaxNode root, int dollar, Stack<TextSpan> pending)
         {
             string text = _text!;
             int n = text.Length;
@@ -762,7 +778,7 @@ namespace SecretsAnalyzer.Candidates
             {
                 if (text.IndexOfAny(s_interpolationEscapes, part.Start, part.Length) >= 0)
                 {
-                    string value = Unescape(text, part.Start, part.End, braces: true);
+                    string value = Decoded(root, part.Start, text, part.Start, part.End, braces: true);
                     PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, value, 0, value.Length, PlainKind.InInterpolation));
                 }
                 else
