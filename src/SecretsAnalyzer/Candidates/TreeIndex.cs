@@ -323,6 +323,10 @@ namespace SecretsAnalyzer.Candidates
             var index = new TreeIndex(fields, tree);
             SyntaxNode root = tree.GetRoot(cancellationToken);
             index._text = index.SourceText = tree.GetText(cancellationToken).ToString();
+
+            // Room for about as many plain literals as the text has pairs of quotes: the list is the pass's largest
+            // allocation, and growing it by doubling would allocate it about twice.
+            index.PlainLiterals.Capacity = CountQuotes(index._text) / 2 + 4;
             if (root.ContainsDirectives)
             {
                 index.AddDisabledText(root);
@@ -365,6 +369,17 @@ namespace SecretsAnalyzer.Candidates
         }
 
         private string? _text;
+
+        private static int CountQuotes(string text)
+        {
+            int count = 0;
+            for (int i = text.IndexOf('"'); i >= 0; i = text.IndexOf('"', i + 1))
+            {
+                count++;
+            }
+
+            return count;
+        }
 
         // Directives and disabled code, where a quote does not start a string: sorted, for binary search.
         private List<TextSpan>? _notCode;
