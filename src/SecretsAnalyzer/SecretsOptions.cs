@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -99,9 +98,9 @@ namespace SecretsAnalyzer
         /// Reads a tree's options for one compilation. The four rules share what is read through the tree's
         /// <see cref="Candidates.TreeIndex"/> (<see cref="Candidates.TreeIndex.Options"/>), so each tree is read once.
         /// </summary>
-        internal sealed class Cache
+        internal sealed class Reader
         {
-            public Cache(AnalyzerConfigOptionsProvider provider)
+            public Reader(AnalyzerConfigOptionsProvider provider)
             {
                 Provider = provider;
             }

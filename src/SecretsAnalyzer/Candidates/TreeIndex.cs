@@ -109,7 +109,7 @@ namespace SecretsAnalyzer.Candidates
         /// </summary>
         public ExpressionSyntax? Node(int i, SyntaxTree tree, CancellationToken cancellationToken)
         {
-            ExpressionSyntax?[] nodes = Volatile.Read(ref _plainNodes) ?? InitPlainNodes();
+            ExpressionSyntax?[] nodes = Slots(ref _plainNodes, PlainLiterals.Count);
             ExpressionSyntax? node = Volatile.Read(ref nodes[i]);
             if (node == null)
             {
@@ -127,7 +127,7 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>The value of <c>PlainLiterals[i]</c>, copied out of the source once for all rules (thread-safe).</summary>
         public string PlainValue(int i)
         {
-            string?[] values = Volatile.Read(ref _plainValues) ?? InitPlainValues();
+            string?[] values = Slots(ref _plainValues, PlainLiterals.Count);
             string? value = Volatile.Read(ref values[i]);
             if (value == null)
             {
@@ -140,18 +140,23 @@ namespace SecretsAnalyzer.Candidates
 
         private string?[]? _plainValues;
 
-        private string?[] InitPlainValues()
-        {
-            Interlocked.CompareExchange(ref _plainValues, new string?[PlainLiterals.Count], null);
-            return _plainValues!;
-        }
-
         private ExpressionSyntax?[]? _plainNodes;
 
-        private ExpressionSyntax?[] InitPlainNodes()
+        /// <summary>
+        /// A per-item cache that the rules fill on demand, one slot per plain literal or value, made on first use
+        /// (thread-safe: two rules may fill a slot at once, and either result is kept).
+        /// </summary>
+        private static T?[] Slots<T>(ref T?[]? slots, int count)
+            where T : class
         {
-            Interlocked.CompareExchange(ref _plainNodes, new ExpressionSyntax?[PlainLiterals.Count], null);
-            return _plainNodes!;
+            T?[]? existing = Volatile.Read(ref slots);
+            if (existing != null)
+            {
+                return existing;
+            }
+
+            Interlocked.CompareExchange(ref slots, new T?[count], null);
+            return slots!;
         }
 
         public static TreeIndex Get(SemanticModel model, CancellationToken cancellationToken)
@@ -174,19 +179,19 @@ namespace SecretsAnalyzer.Candidates
             }
         }
 
-        private System.Tuple<SecretsOptions.Cache, SecretsOptions>? _options;
+        private System.Tuple<object, SecretsOptions>? _options;
 
         /// <summary>The tree's options, read once for all rules of a compilation (thread-safe).</summary>
-        public SecretsOptions Options(SecretsOptions.Cache cache)
+        public SecretsOptions Options(SecretsOptions.Reader reader)
         {
-            System.Tuple<SecretsOptions.Cache, SecretsOptions>? known = Volatile.Read(ref _options);
-            if (known != null && known.Item1.Provider == cache.Provider)
+            System.Tuple<object, SecretsOptions>? known = Volatile.Read(ref _options);
+            if (known != null && known.Item1 == reader.Provider)
             {
                 return known.Item2;
             }
 
-            SecretsOptions options = cache.Get(_tree);
-            Volatile.Write(ref _options, System.Tuple.Create(cache, options));
+            SecretsOptions options = reader.Get(_tree);
+            Volatile.Write(ref _options, System.Tuple.Create<object, SecretsOptions>(reader.Provider, options));
             return options;
         }
 
@@ -268,7 +273,7 @@ namespace SecretsAnalyzer.Candidates
         /// </summary>
         public string? FoldedText(int i, SemanticModel model, CancellationToken cancellationToken)
         {
-            string?[] folded = Volatile.Read(ref _folded) ?? InitFolded();
+            string?[] folded = Slots(ref _folded, Values.Count);
             string? text = Volatile.Read(ref folded[i]);
             if (text == null)
             {
@@ -290,7 +295,7 @@ namespace SecretsAnalyzer.Candidates
         /// </summary>
         public string? LikelyFold(int i, ExpressionSyntax node, SemanticModel model, CancellationToken cancellationToken)
         {
-            string?[] folds = Volatile.Read(ref _partFolds) ?? InitPartFolds();
+            string?[] folds = Slots(ref _partFolds, PlainLiterals.Count);
             string? text = Volatile.Read(ref folds[i]);
             if (text == null)
             {
@@ -305,18 +310,6 @@ namespace SecretsAnalyzer.Candidates
         }
 
         private string?[]? _partFolds;
-
-        private string?[] InitPartFolds()
-        {
-            Interlocked.CompareExchange(ref _partFolds, new string?[PlainLiterals.Count], null);
-            return _partFolds!;
-        }
-
-        private string?[] InitFolded()
-        {
-            Interlocked.CompareExchange(ref _folded, new string?[Values.Count], null);
-            return _folded!;
-        }
 
         internal static TreeIndex Build(SyntaxTree tree, NameTable fields, CancellationToken cancellationToken)
         {
@@ -364,7 +357,6 @@ namespace SecretsAnalyzer.Candidates
             }
 
             index._text = null;
-            index._unescaped = null;
             return index;
         }
 
@@ -548,7 +540,7 @@ namespace SecretsAnalyzer.Candidates
 
                 if (c == '\\' && !verbatim)
                 {
-                    if (i + 1 >= n || SimpleEscape(text[i + 1]) == '\0' && text[i + 1] != '0')
+                    if (i + 1 >= n || !IsSimpleEscape(text[i + 1]))
                     {
                         // \u, \x, \U, or no escape at all: the tree decodes it.
                         return 0;
@@ -583,7 +575,12 @@ namespace SecretsAnalyzer.Candidates
             PlainKind kind = where == IsolatedInChain ? PlainKind.InChain : PlainKind.Alone;
             if (escaped)
             {
-                string value = Decoded(root, start, text, open + 1, close, braces: false);
+                string? value = Decoded(root, start, close);
+                if (value == null)
+                {
+                    return 0;
+                }
+
                 PlainLiterals.Add(new PlainLiteral(start, close + 1 - start, value, 0, value.Length, kind));
             }
             else
@@ -594,68 +591,28 @@ namespace SecretsAnalyzer.Candidates
             return close + 1;
         }
 
-        /// <summary>The character a simple escape (<c>\n</c>, <c>\"</c>, …) stands for; <c>\0</c> for any other.</summary>
-        private static char SimpleEscape(char c) => c switch
+        /// <summary>Whether <c>\</c> and <paramref name="c"/> make a simple escape (<c>\n</c>, <c>\"</c>, …), one the scan can pass over.</summary>
+        private static bool IsSimpleEscape(char c) => c switch
         {
-            '"' => '"',
-            '\'' => '\'',
-            '\\' => '\\',
-            '0' => '\0',
-            'a' => '\a',
-            'b' => '\b',
-            'f' => '\f',
-            'n' => '\n',
-            'r' => '\r',
-            't' => '\t',
-            'v' => '\v',
-            _ => '\0',
+            '"' or '\'' or '\\' or '0' or 'a' or 'b' or 'f' or 'n' or 'r' or 't' or 'v' => true,
+            _ => false,
         };
 
         /// <summary>
-        /// The decoded value of the literal or text part whose token starts at <paramref name="tokenStart"/>: the value the
-        /// parser stored in the token (no copy), or decoded here if the tree disagrees about the token.
+        /// The decoded value of the literal or text part whose token starts at <paramref name="tokenStart"/> and ends at
+        /// <paramref name="end"/>: the value the parser stored in the token (no copy). Null when the tree disagrees about
+        /// the token, and then the tree decides.
         /// </summary>
-        private string Decoded(SyntaxNode root, int tokenStart, string text, int from, int to, bool braces)
+        private string? Decoded(SyntaxNode root, int tokenStart, int end)
         {
             SyntaxToken token = FindToken(root, tokenStart);
-            if (token.SpanStart == tokenStart && token.Span.End >= to &&
-                (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)))
-            {
-                return token.ValueText;
-            }
-
-            return Unescape(text, from, to, braces);
+            return token.SpanStart == tokenStart && token.Span.End >= end &&
+                   (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                ? token.ValueText
+                : null;
         }
-
-        private System.Text.StringBuilder? _unescaped;
 
         private static readonly char[] s_interpolationEscapes = { '\\', '{', '}' };
-
-        /// <summary>
-        /// Decodes the simple escapes of a regular literal or interpolated string's text part (checked by the caller), and
-        /// with <paramref name="braces"/> the doubled braces (<c>{{</c>, <c>}}</c>) of a text part.
-        /// </summary>
-        private string Unescape(string text, int from, int to, bool braces = false)
-        {
-            System.Text.StringBuilder builder = _unescaped ??= new System.Text.StringBuilder();
-            builder.Clear();
-            for (int i = from; i < to; i++)
-            {
-                char c = text[i];
-                if (c == '\\')
-                {
-                    c = SimpleEscape(text[++i]);
-                }
-                else if (braces && (c == '{' || c == '}') && i + 1 < to && text[i + 1] == c)
-                {
-                    i++;
-                }
-
-                builder.Append(c);
-            }
-
-            return builder.ToString();
-        }
 
         // The text parts and holes of the interpolated string being read (reused).
         private readonly List<TextSpan> _parts = new List<TextSpan>();
@@ -697,7 +654,7 @@ namespace SecretsAnalyzer.Candidates
 
                 if (c == '\\')
                 {
-                    if (i + 1 >= n || SimpleEscape(text[i + 1]) == '\0' && text[i + 1] != '0')
+                    if (i + 1 >= n || !IsSimpleEscape(text[i + 1]))
                     {
                         return 0;
                     }
@@ -789,17 +746,23 @@ namespace SecretsAnalyzer.Candidates
                 return 0;
             }
 
+            int first = PlainLiterals.Count;
             foreach (TextSpan part in parts)
             {
-                if (text.IndexOfAny(s_interpolationEscapes, part.Start, part.Length) >= 0)
-                {
-                    string value = Decoded(root, part.Start, text, part.Start, part.End, braces: true);
-                    PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, value, 0, value.Length, PlainKind.InInterpolation));
-                }
-                else
+                if (text.IndexOfAny(s_interpolationEscapes, part.Start, part.Length) < 0)
                 {
                     PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, text, part.Start, part.Length, PlainKind.InInterpolation));
+                    continue;
                 }
+
+                string? value = Decoded(root, part.Start, part.End);
+                if (value == null)
+                {
+                    PlainLiterals.RemoveRange(first, PlainLiterals.Count - first);
+                    return 0;
+                }
+
+                PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, value, 0, value.Length, PlainKind.InInterpolation));
             }
 
             for (int h = holes.Count - 1; h >= 0; h--)

@@ -46,7 +46,7 @@ namespace SecretsAnalyzer.Rules
                 var state = new AnalyzerState<TRuleState>(
                     ruleState,
                     LambdaHandlerModel.Create(start.Compilation),
-                    new SecretsOptions.Cache(start.Options.AnalyzerConfigOptionsProvider));
+                    new SecretsOptions.Reader(start.Options.AnalyzerConfigOptionsProvider));
                 state.Fixes = FixAvailability.Create(start.Compilation);
                 start.RegisterSemanticModelAction(c => AnalyzeModel(c, state));
             });
@@ -334,7 +334,7 @@ namespace SecretsAnalyzer.Rules
     /// <summary>Everything one compilation's analysis shares, built once in the compilation-start action.</summary>
     internal sealed class AnalyzerState<TRuleState>
     {
-        public AnalyzerState(TRuleState rule, LambdaHandlerModel lambda, SecretsOptions.Cache options)
+        public AnalyzerState(TRuleState rule, LambdaHandlerModel lambda, SecretsOptions.Reader options)
         {
             Rule = rule;
             Lambda = lambda;
@@ -345,7 +345,7 @@ namespace SecretsAnalyzer.Rules
 
         public LambdaHandlerModel Lambda { get; }
 
-        public SecretsOptions.Cache Options { get; }
+        public SecretsOptions.Reader Options { get; }
 
         /// <summary>Which packages the code fixes need are referenced; see <see cref="FixAvailability"/>.</summary>
         public FixAvailability Fixes { get; set; } = FixAvailability.All;
