@@ -9,7 +9,8 @@ namespace SecretsAnalyzer.Tests.Detection
     /// </summary>
     public class RangeQuickTestsTests
     {
-        public static TheoryData<string> Values => new TheoryData<string>
+        // The values are checked in one fact, not as theory data, so no test name carries a key or a password.
+        private static readonly string[] Values =
         {
             string.Empty,
             "A",
@@ -30,9 +31,16 @@ namespace SecretsAnalyzer.Tests.Detection
             ":iam:",
         };
 
-        [Theory]
-        [MemberData(nameof(Values))]
-        public void EachQuickTest_OnARange_AnswersAsOnTheValueAlone(string value)
+        [Fact]
+        public void EachQuickTest_OnARange_AnswersAsOnTheValueAlone()
+        {
+            foreach (string value in Values)
+            {
+                AnswersAsOnTheValueAlone(value);
+            }
+        }
+
+        private static void AnswersAsOnTheValueAlone(string value)
         {
             foreach ((string before, string after) in new[] { ("", ""), ("\"", "\""), ("A", "A"), ("AKIA", "7"), ("x:", ":iam:"), ("pass", "//") })
             {
