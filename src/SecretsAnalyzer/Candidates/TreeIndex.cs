@@ -89,6 +89,23 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>The source text the plain literals and comments were read from.</summary>
         public string SourceText { get; private set; } = string.Empty;
 
+        /// <summary>The text of <c>PlainComments[i]</c>, copied out of the source once for all rules (thread-safe).</summary>
+        public string CommentText(int i)
+        {
+            string?[] texts = Slots(ref _commentTexts, PlainComments.Count);
+            string? text = Volatile.Read(ref texts[i]);
+            if (text == null)
+            {
+                TextSpan span = PlainComments[i];
+                text = SourceText.Substring(span.Start, span.Length);
+                Volatile.Write(ref texts[i], text);
+            }
+
+            return text;
+        }
+
+        private string?[]? _commentTexts;
+
         /// <summary>The trivia of <c>PlainComments[i]</c>, or default when the tree disagrees that a comment starts there.</summary>
         public SyntaxTrivia CommentTrivia(int i, SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -109,8 +126,8 @@ namespace SecretsAnalyzer.Candidates
         /// </summary>
         public ExpressionSyntax? Node(int i, SyntaxTree tree, CancellationToken cancellationToken)
         {
-            ExpressionSyntax?[] nodes = Slots(ref _plainNodes, PlainLiterals.Count);
-            ExpressionSyntax? node = Volatile.Read(ref nodes[i]);
+            PlainSlot slot = Slot(i);
+            ExpressionSyntax? node = Volatile.Read(ref slot.Node);
             if (node == null)
             {
                 PlainLiteral literal = PlainLiterals[i];
@@ -118,7 +135,7 @@ namespace SecretsAnalyzer.Candidates
                 node = token.SpanStart != literal.Start ? null : literal.Kind == PlainKind.InInterpolation
                     ? token.Parent as InterpolatedStringExpressionSyntax
                     : token.Parent as LiteralExpressionSyntax;
-                Volatile.Write(ref nodes[i], node);
+                Volatile.Write(ref slot.Node, node);
             }
 
             return node;
@@ -127,20 +144,77 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>The value of <c>PlainLiterals[i]</c>, copied out of the source once for all rules (thread-safe).</summary>
         public string PlainValue(int i)
         {
-            string?[] values = Slots(ref _plainValues, PlainLiterals.Count);
-            string? value = Volatile.Read(ref values[i]);
+            PlainSlot slot = Slot(i);
+            string? value = Volatile.Read(ref slot.Value);
             if (value == null)
             {
                 value = PlainLiterals[i].Value;
-                Volatile.Write(ref values[i], value);
+                Volatile.Write(ref slot.Value, value);
             }
 
             return value;
         }
 
-        private string?[]? _plainValues;
+        /// <summary>
+        /// The top of the <c>+</c> chain that <c>PlainLiterals[i]</c> (<see cref="PlainKind.InChain"/>) is an operand of,
+        /// climbed once for all rules; null when the tree disagrees. Climbs from many parts of one chain share what they
+        /// climbed, so they stay linear in the chain.
+        /// </summary>
+        public BinaryExpressionSyntax? ChainOf(int i, SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            PlainSlot slot = Slot(i);
+            SyntaxNode? top = Volatile.Read(ref slot.Chain);
+            if (top == null)
+            {
+                LiteralExpressionSyntax? part = LiteralNode(i, tree, cancellationToken);
+                if (part == null)
+                {
+                    return null;
+                }
 
-        private ExpressionSyntax?[]? _plainNodes;
+                lock (_shared)
+                {
+                    top = ChainTop(part, _shared.ChainTops ??= new Dictionary<long, SyntaxNode>());
+                }
+
+                Volatile.Write(ref slot.Chain, top);
+            }
+
+            return top as BinaryExpressionSyntax;
+        }
+
+        // One object per plain literal that some rule looked at beyond its quick test (most literals have none).
+        private PlainSlot?[]? _plainSlots;
+
+        private PlainSlot Slot(int i)
+        {
+            PlainSlot?[] slots = Slots(ref _plainSlots, PlainLiterals.Count);
+            PlainSlot? slot = Volatile.Read(ref slots[i]);
+            if (slot == null)
+            {
+                Interlocked.CompareExchange(ref slots[i], new PlainSlot(), null);
+                slot = Volatile.Read(ref slots[i])!;
+            }
+
+            return slot;
+        }
+
+        /// <summary>What the rules found out about one plain literal, once for all of them (each field filled on demand).</summary>
+        private sealed class PlainSlot
+        {
+            public ExpressionSyntax? Node;
+            public string? Value;
+            public SyntaxNode? Chain;
+        }
+
+        /// <summary>The rules' shared memos that are filled under a lock (it is this object).</summary>
+        private sealed class SharedMemos
+        {
+            public Dictionary<long, SyntaxNode>? ChainTops;
+            public Dictionary<long, string>? LikelyFolds;
+        }
+
+        private readonly SharedMemos _shared = new SharedMemos();
 
         /// <summary>
         /// A per-item cache that the rules fill on demand, one slot per plain literal or value, made on first use
@@ -289,27 +363,37 @@ namespace SecretsAnalyzer.Candidates
         }
 
         /// <summary>
-        /// The likely fold (see <see cref="FoldedText"/>) of the <c>+</c> chain or interpolated string that <c>PlainLiterals[i]</c>
-        /// is a part of, made once for all rules that reach it through that part (thread-safe, no lock). Null when it is
-        /// not a string.
+        /// The likely fold (see <see cref="FoldedText"/>) of a <c>+</c> chain or interpolated string reached through one of
+        /// its plain parts, made once for all rules that reach it through any of its parts (thread-safe). Null when it
+        /// is not a string.
         /// </summary>
-        public string? LikelyFold(int i, ExpressionSyntax node, SemanticModel model, CancellationToken cancellationToken)
+        public string? LikelyFold(ExpressionSyntax node, SemanticModel model, CancellationToken cancellationToken)
         {
-            string?[] folds = Slots(ref _partFolds, PlainLiterals.Count);
-            string? text = Volatile.Read(ref folds[i]);
+            long key = Key(node);
+            string? text;
+            lock (_shared)
+            {
+                if (_shared.LikelyFolds == null || !_shared.LikelyFolds.TryGetValue(key, out text))
+                {
+                    text = null;
+                }
+            }
+
             if (text == null)
             {
+                // Two rules may fold the same value at once; both get the same text, and either copy is kept.
                 CandidateText? candidate = node is InterpolatedStringExpressionSyntax interpolated
                     ? CandidateCollector.FromInterpolation(interpolated, model, this, cancellationToken, likely: true)
                     : CandidateCollector.FromConcatenation((BinaryExpressionSyntax)node, model, this, cancellationToken, likely: true);
                 text = candidate?.Text ?? NotAString;
-                Volatile.Write(ref folds[i], text);
+                lock (_shared)
+                {
+                    (_shared.LikelyFolds ??= new Dictionary<long, string>())[key] = text;
+                }
             }
 
             return ReferenceEquals(text, NotAString) ? null : text;
         }
-
-        private string?[]? _partFolds;
 
         internal static TreeIndex Build(SyntaxTree tree, NameTable fields, CancellationToken cancellationToken)
         {
@@ -1198,39 +1282,45 @@ namespace SecretsAnalyzer.Candidates
         /// </summary>
         public static SyntaxNode ChainTop(SyntaxNode literal, Dictionary<long, SyntaxNode> tops)
         {
-            var climbed = new List<long>();
-            SyntaxNode current = literal;
+            // Up to the top, or to a + already climbed; then the same way again to record the top for each + passed.
             SyntaxNode? top = null;
-            while (true)
+            for (SyntaxNode current = literal; top == null;)
             {
-                SyntaxNode? parent = current.Parent;
-                while (parent is ParenthesizedExpressionSyntax)
-                {
-                    parent = parent.Parent;
-                }
-
-                if (!(parent is BinaryExpressionSyntax binary) || !binary.IsKind(SyntaxKind.AddExpression))
+                BinaryExpressionSyntax? binary = AddParent(current);
+                if (binary == null)
                 {
                     top = current;
-                    break;
                 }
+                else if (!tops.TryGetValue(Key(binary), out top))
+                {
+                    current = binary;
+                }
+            }
 
+            for (BinaryExpressionSyntax? binary = AddParent(literal); binary != null && binary != top; binary = AddParent(binary))
+            {
                 long key = Key(binary);
-                if (tops.TryGetValue(key, out top))
+                if (tops.ContainsKey(key))
                 {
                     break;
                 }
 
-                climbed.Add(key);
-                current = binary;
-            }
-
-            foreach (long key in climbed)
-            {
                 tops[key] = top;
             }
 
             return top;
+        }
+
+        /// <summary>The <c>+</c> that <paramref name="node"/> is an operand of (through parentheses), or null.</summary>
+        private static BinaryExpressionSyntax? AddParent(SyntaxNode node)
+        {
+            SyntaxNode? parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression) ? binary : null;
         }
 
         internal static long Key(SyntaxNode node)

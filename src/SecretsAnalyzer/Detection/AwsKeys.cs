@@ -620,26 +620,38 @@ namespace SecretsAnalyzer.Detection
         /// <summary><see cref="HasLongKeyRun(string)"/> in <c>text[start..end)</c>.</summary>
         public static bool HasLongKeyRun(string text, int start, int end)
         {
-            if (end - start < SecretKeyLength)
+            // Every run of SecretKeyLength key characters that starts in [i, probe] covers probe = i + SecretKeyLength - 1,
+            // so one look there rules out SecretKeyLength starts at once when it is not a key character (a space, a dot, a
+            // dash: most text). Otherwise the run through probe is measured; each character is read at most twice.
+            int i = start;
+            while (end - i >= SecretKeyLength)
             {
-                return false;
-            }
+                int probe = i + SecretKeyLength - 1;
+                if (!Chars.IsSecretKeyChar(text[probe]))
+                {
+                    i = probe + 1;
+                    continue;
+                }
 
-            int run = 0;
-            for (int i = start; i < end; i++)
-            {
-                char c = text[i];
-                if (Chars.IsSecretKeyChar(c))
+                int runStart = probe;
+                while (runStart > i && Chars.IsSecretKeyChar(text[runStart - 1]))
                 {
-                    if (++run >= SecretKeyLength)
-                    {
-                        return true;
-                    }
+                    runStart--;
                 }
-                else
+
+                int runEnd = probe + 1;
+                while (runEnd < end && runEnd - runStart < SecretKeyLength && Chars.IsSecretKeyChar(text[runEnd]))
                 {
-                    run = 0;
+                    runEnd++;
                 }
+
+                if (runEnd - runStart >= SecretKeyLength)
+                {
+                    return true;
+                }
+
+                // text[runEnd] is not a key character (or the range ends there).
+                i = runEnd + 1;
             }
 
             return false;

@@ -27,18 +27,18 @@ namespace SecretsAnalyzer.Detection
 
         public static NameHint Classify(string text, int start, int length)
         {
-            // Normalise to lower-case letters and digits without allocating: compare on the fly.
-            if (ContainsNormalized(text, start, length, "sessiontoken") ||
-                ContainsNormalized(text, start, length, "securitytoken") ||
-                ContainsNormalized(text, start, length, "ststoken") ||
-                EqualsNormalized(text, start, length, "token") ||
-                EqualsNormalized(text, start, length, "awstoken") ||
-                EndsWithNormalized(text, start, length, "sessiontoken"))
+            // Lower-case letters and digits, once, into the thread's buffer; every word is looked for in that.
+            int n = Normalize(text, start, length, out char[] name);
+            if (Contains(name, n, "sessiontoken") ||
+                Contains(name, n, "securitytoken") ||
+                Contains(name, n, "ststoken") ||
+                IsExactly(name, n, "token") ||
+                IsExactly(name, n, "awstoken"))
             {
                 return NameHint.SessionToken;
             }
 
-            if (ContainsNormalized(text, start, length, "secret") && !IsOtherKindOfSecret(text, start, length))
+            if (Contains(name, n, "secret") && !IsOtherKindOfSecret(name, n))
             {
                 return NameHint.SecretKey;
             }
@@ -76,20 +76,50 @@ namespace SecretsAnalyzer.Detection
                 return false;
             }
 
-            if (IsOtherKindOfSecret(name, 0, name.Length))
-            {
-                return true;
-            }
-
-            if (ContainsNormalized(name, 0, name.Length, "aws") || ContainsNormalized(name, 0, name.Length, "accesskey") ||
-                ContainsNormalized(name, 0, name.Length, "secretkey"))
+            int n = Normalize(name, 0, name.Length, out char[] normalized);
+            if (SaysAws(normalized, n))
             {
                 return false;
             }
 
-            foreach (string word in OtherValueWords)
+            return ContainsAny(normalized, n, OtherSecretQualifiers) || ContainsAny(normalized, n, OtherValueWords);
+        }
+
+        private static bool IsOtherKindOfSecret(char[] name, int n) => !SaysAws(name, n) && ContainsAny(name, n, OtherSecretQualifiers);
+
+        private static bool SaysAws(char[] name, int n) => Contains(name, n, "aws") || Contains(name, n, "accesskey") || Contains(name, n, "secretkey");
+
+        [System.ThreadStatic]
+        private static char[]? s_normalized;
+
+        /// <summary>The ASCII letters and digits of <c>text[start..start+length)</c>, lower-cased, into the thread's buffer; returns how many.</summary>
+        private static int Normalize(string text, int start, int length, out char[] buffer)
+        {
+            buffer = s_normalized ??= new char[64];
+            if (buffer.Length < length)
             {
-                if (ContainsNormalized(name, 0, name.Length, word))
+                buffer = s_normalized = new char[System.Math.Max(length, buffer.Length * 2)];
+            }
+
+            int n = 0;
+            for (int i = start; i < start + length; i++)
+            {
+                char c = text[i];
+                if (Chars.IsAsciiLetterOrDigit(c))
+                {
+                    // Digits already have the 0x20 bit; upper-case letters gain it.
+                    buffer[n++] = (char)(c | 0x20);
+                }
+            }
+
+            return n;
+        }
+
+        private static bool ContainsAny(char[] name, int n, string[] words)
+        {
+            foreach (string word in words)
+            {
+                if (Contains(name, n, word))
                 {
                     return true;
                 }
@@ -98,38 +128,64 @@ namespace SecretsAnalyzer.Detection
             return false;
         }
 
-        private static bool IsOtherKindOfSecret(string text, int start, int length)
+        private static bool Contains(char[] name, int n, string word)
         {
-            if (ContainsNormalized(text, start, length, "aws") || ContainsNormalized(text, start, length, "accesskey") ||
-                ContainsNormalized(text, start, length, "secretkey"))
+            char first = word[0];
+            for (int i = 0; i + word.Length <= n; i++)
             {
-                return false;
-            }
+                if (name[i] != first)
+                {
+                    continue;
+                }
 
-            foreach (string qualifier in OtherSecretQualifiers)
-            {
-                if (ContainsNormalized(text, start, length, qualifier))
+                int k = 1;
+                while (k < word.Length && name[i + k] == word[k])
+                {
+                    k++;
+                }
+
+                if (k == word.Length)
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static bool IsExactly(char[] name, int n, string word)
+        {
+            if (n != word.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                if (name[i] != word[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether the letters and digits of the slice, lower-cased, contain <paramref name="needle"/> (lower-case letters and digits).</summary>
         public static bool ContainsNormalized(string text, int start, int length, string needle)
         {
             int end = start + length;
+            char first = needle[0];
             for (int i = start; i < end; i++)
             {
-                if (!Chars.IsAsciiLetterOrDigit(text[i]))
+                char at = text[i];
+                if ((char)(at | 0x20) != first || !Chars.IsAsciiLetterOrDigit(at))
                 {
                     continue;
                 }
 
-                int j = i;
-                int k = 0;
+                int j = i + 1;
+                int k = 1;
                 while (j < end && k < needle.Length)
                 {
                     char c = text[j];
@@ -139,7 +195,8 @@ namespace SecretsAnalyzer.Detection
                         continue;
                     }
 
-                    if (char.ToLowerInvariant(c) != needle[k])
+                    // An ASCII letter or digit: setting 0x20 lower-cases a letter and leaves a digit as it is.
+                    if ((char)(c | 0x20) != needle[k])
                     {
                         break;
                     }
@@ -177,28 +234,6 @@ namespace SecretsAnalyzer.Detection
             }
 
             return k == needle.Length;
-        }
-
-        private static bool EndsWithNormalized(string text, int start, int length, string needle)
-        {
-            int k = needle.Length - 1;
-            for (int i = start + length - 1; i >= start && k >= 0; i--)
-            {
-                char c = text[i];
-                if (!Chars.IsAsciiLetterOrDigit(c))
-                {
-                    continue;
-                }
-
-                if (char.ToLowerInvariant(c) != needle[k])
-                {
-                    return false;
-                }
-
-                k--;
-            }
-
-            return k < 0;
         }
     }
 }

@@ -106,9 +106,10 @@ namespace SecretsAnalyzer.Rules
             System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
 
             List<PlainLiteral> plainLiterals = index.PlainLiterals;
-            Dictionary<long, SyntaxNode>? chainTops = null;
             HashSet<long>? chainsDone = null;
             HashSet<int>? interpolationsDone = null;
+            SyntaxNode? lastChain = null;
+            int lastInterpolation = -1;
             for (int i = 0; i < plainLiterals.Count; i++)
             {
                 PlainLiteral plain = plainLiterals[i];
@@ -119,11 +120,11 @@ namespace SecretsAnalyzer.Rules
 
                 if (plain.Kind == PlainKind.InInterpolation)
                 {
-                    // A text part passed: the interpolation's fold is the value (once per interpolation). No hole can be a
-                    // constant, so the fold asks the compiler nothing.
-                    if ((interpolationsDone ??= new HashSet<int>()).Add(plain.Start) &&
+                    // A text part passed: the interpolation's fold is the value (once per interpolation; its text parts are
+                    // listed together). No hole can be a constant, so the fold asks the compiler nothing.
+                    if (plain.Start != lastInterpolation && (interpolationsDone ??= new HashSet<int>()).Add(plain.Start) &&
                         index.Node(i, syntaxTree, cancellationToken) is InterpolatedStringExpressionSyntax interpolation &&
-                        index.LikelyFold(i, interpolation, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
+                        index.LikelyFold(interpolation, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
                         CandidateText folded = CandidateCollector.FromInterpolation(interpolation, model, index, cancellationToken);
                         if (QuickTestTemplate(folded.Text))
@@ -132,17 +133,16 @@ namespace SecretsAnalyzer.Rules
                         }
                     }
 
+                    lastInterpolation = plain.Start;
                     continue;
                 }
 
                 if (plain.InChain)
                 {
                     // A part of a chain passed: the chain's fold is the value (once per chain, unless the tree found it).
-                    LiteralExpressionSyntax? part = index.LiteralNode(i, syntaxTree, cancellationToken);
-                    if (part != null &&
-                        TreeIndex.ChainTop(part, chainTops ??= new Dictionary<long, SyntaxNode>()) is BinaryExpressionSyntax chain &&
-                        !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)) &&
-                        index.LikelyFold(i, chain, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
+                    BinaryExpressionSyntax? chain = index.ChainOf(i, syntaxTree, cancellationToken);
+                    if (chain != null && chain != lastChain && !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)) &&
+                        index.LikelyFold(chain, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
                         CandidateText? folded = CandidateCollector.FromConcatenation(chain, model, index, cancellationToken);
                         if (folded != null && QuickTestTemplate(folded.Text))
@@ -151,6 +151,7 @@ namespace SecretsAnalyzer.Rules
                         }
                     }
 
+                    lastChain = chain ?? lastChain;
                     continue;
                 }
 
@@ -249,7 +250,7 @@ namespace SecretsAnalyzer.Rules
                 for (int i = 0; i < plainComments.Count; i++)
                 {
                     TextSpan span = plainComments[i];
-                    if (!QuickTest(source, span.Start, span.End) || !tree.Includes(span))
+                    if (!QuickTest(source, span.Start, span.End) || !tree.Includes(span) || !MayReport(index.CommentText(i)))
                     {
                         continue;
                     }

@@ -339,6 +339,60 @@ namespace SecretsAnalyzer.Tests.Detection
             Assert.False(AwsKeys.HasLongKeyRun(SecretKey.Substring(0, 20) + " " + SecretKey.Substring(20)));
         }
 
+        /// <summary>
+        /// The skipping scanner against the plain definition (some 40 key characters in a row), on every range of
+        /// strings made of runs of 1 to 45 key characters between other characters.
+        /// </summary>
+        [Fact]
+        public void HasLongKeyRun_MatchesTheDefinition_OnEveryRange()
+        {
+            static bool Definition(string s, int start, int end)
+            {
+                int run = 0;
+                for (int i = start; i < end; i++)
+                {
+                    run = Chars.IsSecretKeyChar(s[i]) ? run + 1 : 0;
+                    if (run >= 40)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var random = new System.Random(40);
+            int ranges = 0, found = 0;
+            for (int n = 0; n < 300; n++)
+            {
+                var b = new System.Text.StringBuilder();
+                while (b.Length < 130)
+                {
+                    int run = random.Next(10) < 3 ? random.Next(38, 43) : random.Next(1, 46);
+                    for (int k = 0; k < run; k++)
+                    {
+                        b.Append("aZ09+/"[random.Next(6)]);
+                    }
+
+                    b.Append(" .-=:\"\u00e9"[random.Next(7)]);
+                }
+
+                string text = b.ToString();
+                for (int start = 0; start < text.Length; start += 3)
+                {
+                    for (int end = start; end <= text.Length; end += 2)
+                    {
+                        bool expected = Definition(text, start, end);
+                        Assert.True(expected == AwsKeys.HasLongKeyRun(text, start, end), $"{n}: [{start}, {end})");
+                        ranges++;
+                        found += expected ? 1 : 0;
+                    }
+                }
+            }
+
+            Assert.True(found > ranges / 10 && found < ranges * 9 / 10, $"{found} of {ranges}");
+        }
+
         [Theory]
         [InlineData("aws_secret_access_key = ", NameHint.SecretKey)]
         [InlineData("\"SessionToken\": \"", NameHint.SessionToken)]

@@ -1,3 +1,4 @@
+using System.Linq;
 using SecretsAnalyzer.Detection;
 using Xunit;
 
@@ -102,6 +103,50 @@ namespace SecretsAnalyzer.Tests.Detection
             Assert.True(NameHints.ContainsNormalized("Session-Token", 0, 13, "sessiontoken"));
             Assert.True(NameHints.EqualsNormalized("T_O_K_E_N", 0, 9, "token"));
             Assert.False(NameHints.EqualsNormalized("tokens", 0, 6, "token"));
+        }
+
+        /// <summary>
+        /// The scanners against the plain definition (keep ASCII letters and digits, lower-case them, then look), over
+        /// names built from the words they look for, split and cased every way, with separators and non-ASCII letters.
+        /// </summary>
+        [Fact]
+        public void Normalized_MatchesTheDefinition_OnManyNames()
+        {
+            static string Normalize(string s) => new string(s.Where(c => c < 128 && char.IsLetterOrDigit(c)).Select(char.ToLowerInvariant).ToArray());
+            string[] words = { "aws", "secret", "access", "key", "session", "token", "sts", "security", "client", "signing", "nonce", "hash", "sha", "x", "1", "tok" };
+            string[] separators = { "", "_", "-", ".", " ", ":", "\u00e9", "0", "\u0011" };
+            var random = new System.Random(20261126);
+            int checkedNames = 0;
+            for (int n = 0; n < 20000; n++)
+            {
+                var b = new System.Text.StringBuilder();
+                int parts = random.Next(1, 5);
+                for (int p = 0; p < parts; p++)
+                {
+                    string word = words[random.Next(words.Length)];
+                    b.Append(random.Next(3) switch { 0 => word.ToUpperInvariant(), 1 => char.ToUpperInvariant(word[0]) + word.Substring(1), _ => word });
+                    b.Append(separators[random.Next(separators.Length)]);
+                }
+
+                string name = b.ToString();
+                string normal = Normalize(name);
+                foreach (string needle in new[] { "sessiontoken", "secretkey", "token", "awstoken", "sha", "x1", "keysession", "1tok" })
+                {
+                    Assert.True(normal.Contains(needle) == NameHints.ContainsNormalized(name, 0, name.Length, needle), name + " / " + needle);
+                    Assert.True((normal == needle) == NameHints.EqualsNormalized(name, 0, name.Length, needle), name + " = " + needle);
+                }
+
+                bool saysAws = normal.Contains("aws") || normal.Contains("accesskey") || normal.Contains("secretkey");
+                bool other = !saysAws && new[] { "client", "signing" }.Any(normal.Contains);
+                NameHint expected = normal.Contains("sessiontoken") || normal.Contains("securitytoken") || normal.Contains("ststoken") || normal == "token" || normal == "awstoken"
+                    ? NameHint.SessionToken
+                    : normal.Contains("secret") && !other ? NameHint.SecretKey : NameHint.None;
+                Assert.True(expected == NameHints.Classify(name), name);
+                Assert.True((!saysAws && (other || new[] { "nonce", "hash", "sha" }.Any(normal.Contains))) == NameHints.SaysOtherValue(name), name);
+                checkedNames++;
+            }
+
+            Assert.Equal(20000, checkedNames);
         }
     }
 
