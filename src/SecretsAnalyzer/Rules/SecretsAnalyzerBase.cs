@@ -105,7 +105,7 @@ namespace SecretsAnalyzer.Rules
             var tree = new TreeScope<TRuleState>(model, index, state, options, context.ReportDiagnostic, context.FilterSpan, cancellationToken);
             System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
 
-            List<PlainLiteral> plainLiterals = index.PlainLiterals;
+            PlainLiteralList plainLiterals = index.PlainLiterals;
             HashSet<long>? chainsDone = null;
             HashSet<int>? interpolationsDone = null;
             SyntaxNode? lastChain = null;

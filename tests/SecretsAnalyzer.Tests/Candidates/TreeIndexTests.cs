@@ -47,6 +47,37 @@ namespace SecretsAnalyzer.Tests.Candidates
         }
 
         [Fact]
+        public void PlainLiteralList_GivesBackWhatWasAdded()
+        {
+            const string source = "x = \"abc\" + $\"d{e}f\";";
+            var list = new PlainLiteralList { Source = source, Capacity = 1 };
+            var added = new[]
+            {
+                new PlainLiteral(4, 5, source, 5, 3, PlainKind.InChain),
+                new PlainLiteral(12, 9, source, 14, 1, PlainKind.InInterpolation),
+                new PlainLiteral(12, 9, "decoded \" value", 0, 15, PlainKind.Alone),
+                new PlainLiteral(12, 9, "part of a value", 8, 2, PlainKind.InInterpolation),
+            };
+            foreach (PlainLiteral literal in added)
+            {
+                list.Add(literal);
+            }
+
+            Assert.Equal(4, list.Count);
+            for (int i = 0; i < added.Length; i++)
+            {
+                PlainLiteral got = list[i];
+                Assert.Equal((added[i].Start, added[i].Length, added[i].Kind, added[i].Value), (got.Start, got.Length, got.Kind, got.Value));
+                Assert.Equal(added[i].Value, got.Text.Substring(got.ValueStart, got.ValueLength));
+            }
+
+            Assert.Same(source, list[0].Text);
+            list.Truncate(2);
+            Assert.Equal(new[] { "abc", "d" }, list.Select(p => p.Value));
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => list[2]);
+        }
+
+        [Fact]
         public void FindsEveryLiteralForm_AsASyntaxWalkDoes()
         {
             const string source = """"
