@@ -509,7 +509,7 @@ namespace SecretsAnalyzer.Candidates
                 return known;
             }
 
-            int plainEnd = PlainLiteralEnd(root, position, pending);
+            int plainEnd = PlainLiteralEnd(position, pending);
             if (plainEnd > 0)
             {
                 // A key named like a password ("Password" of b["Password"] = …, d.Add("Pwd", …)): find where it goes.
@@ -578,7 +578,7 @@ namespace SecretsAnalyzer.Candidates
         /// simple ones (<c>\"</c>, <c>\\</c>, <c>\n</c>, …), or a verbatim one without <c>""</c>, on one line; or a regular
         /// interpolated string read by <see cref="PlainInterpolationEnd"/>.
         /// </summary>
-        private int PlainLiteralEnd(SyntaxNode root, int open, Stack<TextSpan> pending)
+        private int PlainLiteralEnd(int open, Stack<TextSpan> pending)
         {
             string text = _text!;
             int n = text.Length;
@@ -589,7 +589,7 @@ namespace SecretsAnalyzer.Candidates
                 char before = text[open - 1];
                 if (before == '$')
                 {
-                    return open >= 2 && (text[open - 2] == '$' || text[open - 2] == '@') ? 0 : PlainInterpolationEnd(root, open - 1, pending);
+                    return open >= 2 && (text[open - 2] == '$' || text[open - 2] == '@') ? 0 : PlainInterpolationEnd(open - 1, pending);
                 }
 
                 if (before == '@')
@@ -668,12 +668,7 @@ namespace SecretsAnalyzer.Candidates
             PlainKind kind = where == IsolatedInChain ? PlainKind.InChain : PlainKind.Alone;
             if (escaped)
             {
-                string? value = Decoded(root, start, close);
-                if (value == null)
-                {
-                    return 0;
-                }
-
+                string value = Unescape(text, open + 1, close);
                 PlainLiterals.Add(new PlainLiteral(start, close + 1 - start, value, 0, value.Length, kind));
             }
             else
@@ -695,18 +690,42 @@ namespace SecretsAnalyzer.Candidates
         };
 
         /// <summary>
-        /// The decoded value of the literal or text part whose token starts at <paramref name="tokenStart"/> and ends at
-        /// <paramref name="end"/>: the value the parser stored in the token (no copy). Null when the tree disagrees about
-        /// the token, and then the tree decides.
+        /// The value of <c>text[from..to)</c>, a regular literal's or an interpolated text part's characters whose escapes
+        /// are all simple ones (<see cref="IsSimpleEscape"/>), decoded as the parser decodes them into the token's value
+        /// (doubled braces of a text part stay doubled there too). Decoding here costs a copy of the few escaped values;
+        /// asking the tree for the token cost a search per value.
         /// </summary>
-        private string? Decoded(SyntaxNode root, int tokenStart, int end)
+        internal static string Unescape(string text, int from, int to)
         {
-            SyntaxToken token = FindToken(root, tokenStart);
-            return token.SpanStart == tokenStart && token.Span.End >= end &&
-                   (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
-                ? token.ValueText
-                : null;
+            char[] buffer = s_unescaped != null && s_unescaped.Length >= to - from ? s_unescaped : (s_unescaped = new char[Math.Max(to - from, 256)]);
+            int n = 0;
+            for (int i = from; i < to; i++)
+            {
+                char c = text[i];
+                if (c == '\\' && i + 1 < to)
+                {
+                    c = text[++i] switch
+                    {
+                        '0' => '\0',
+                        'a' => '\a',
+                        'b' => '\b',
+                        'f' => '\f',
+                        'n' => '\n',
+                        'r' => '\r',
+                        't' => '\t',
+                        'v' => '\v',
+                        char other => other, // \" \' \\
+                    };
+                }
+
+                buffer[n++] = c;
+            }
+
+            return new string(buffer, 0, n);
         }
+
+        [ThreadStatic]
+        private static char[]? s_unescaped;
 
         private static readonly char[] s_interpolationEscapes = { '\\', '{', '}' };
 
@@ -721,7 +740,7 @@ namespace SecretsAnalyzer.Candidates
         /// <see cref="PlainKind.InInterpolation"/>, its holes queued for the scan, and the position after it is returned;
         /// otherwise 0, and the tree decides.
         /// </summary>
-        private int PlainInterpolationEnd(SyntaxNode root, int dollar, Stack<TextSpan> pending)
+        private int PlainInterpolationEnd(int dollar, Stack<TextSpan> pending)
         {
             string text = _text!;
             int n = text.Length;
@@ -842,7 +861,6 @@ namespace SecretsAnalyzer.Candidates
                 return 0;
             }
 
-            int first = PlainLiterals.Count;
             foreach (TextSpan part in parts)
             {
                 if (text.IndexOfAny(s_interpolationEscapes, part.Start, part.Length) < 0)
@@ -851,13 +869,7 @@ namespace SecretsAnalyzer.Candidates
                     continue;
                 }
 
-                string? value = Decoded(root, part.Start, part.End);
-                if (value == null)
-                {
-                    PlainLiterals.Truncate(first);
-                    return 0;
-                }
-
+                string value = Unescape(text, part.Start, part.End);
                 PlainLiterals.Add(new PlainLiteral(dollar, close + 1 - dollar, value, 0, value.Length, PlainKind.InInterpolation));
             }
 
@@ -1479,9 +1491,6 @@ namespace SecretsAnalyzer.Candidates
 
             _items[Count++] = new Packed { Start = literal.Start, Length = literal.Length, ValueStart = valueStart, ValueLengthAndFlags = literal.ValueLength | flags };
         }
-
-        /// <summary>Drops the literals from <paramref name="count"/> on.</summary>
-        public void Truncate(int count) => Count = Math.Min(Count, count);
 
         public IEnumerator<PlainLiteral> GetEnumerator()
         {

@@ -72,9 +72,8 @@ namespace SecretsAnalyzer.Tests.Candidates
             }
 
             Assert.Same(source, list[0].Text);
-            list.Truncate(2);
-            Assert.Equal(new[] { "abc", "d" }, list.Select(p => p.Value));
-            Assert.Throws<System.ArgumentOutOfRangeException>(() => list[2]);
+            Assert.Equal(new[] { "abc", "d", "decoded \" value", "a " }, list.Select(p => p.Value));
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => list[4]);
         }
 
         [Fact]
@@ -226,6 +225,38 @@ namespace SecretsAnalyzer.Tests.Candidates
             // $"{a}" and $"{a}{b}" have no text part, so nothing stands for them: they can hold no secret (no hole is a constant).
             string[] walked = WalkedValues(model.SyntaxTree.GetRoot()).Where(v => v != "$\"{a}\"" && v != "$\"{a}{b}\"").ToArray();
             Assert.Equal(walked, IndexedValues(index, model));
+        }
+
+        /// <summary>
+        /// Escaped values decoded by the scan equal the values the parser stored in the tokens, for every simple escape
+        /// in regular literals and interpolated text parts (with doubled braces), at random.
+        /// </summary>
+        [Fact]
+        public void DecodedValues_AreTheTokensValues()
+        {
+            string[] pieces = { "a", "Z", "9", " ", "=", ";", "\\\"", "\\\\", "\\'", "\\0", "\\a", "\\b", "\\f", "\\n", "\\r", "\\t", "\\v", "\u00e9" };
+            var random = new System.Random(7);
+            var source = new System.Text.StringBuilder("class C\n{\n    string x = \"\";\n");
+            for (int n = 0; n < 400; n++)
+            {
+                var value = new System.Text.StringBuilder();
+                for (int k = random.Next(1, 12); k > 0; k--)
+                {
+                    value.Append(pieces[random.Next(pieces.Length)]);
+                }
+
+                source.Append(n % 2 == 0
+                    ? $"    string s{n} = \"{value}\";\n"
+                    : $"    string s{n} => $\"{value}{{{{{{x}}}}}}{value}\";\n");
+            }
+
+            source.Append("}\n");
+            (TreeIndex index, SemanticModel model) = Index(source.ToString());
+            string[] expected = model.SyntaxTree.GetRoot().DescendantTokens()
+                .Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                .Select(t => t.ValueText).ToArray();
+            Assert.Equal(601, expected.Length);
+            Assert.Equal(expected, index.PlainLiterals.Select(p => p.Value).ToArray());
         }
 
         [Fact]
