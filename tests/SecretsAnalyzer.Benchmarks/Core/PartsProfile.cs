@@ -46,6 +46,50 @@ namespace SecretsAnalyzer.Benchmarks.Core
             }
         }
 
+        /// <summary>
+        /// Bytes per literal that each part allocates (exact, one thread): the shared index built through
+        /// <see cref="TreeIndex.Get"/>, then each rule over the index already built, in catalog order.
+        /// </summary>
+        private static void AllocationBreakdown(PerfHarness harness, GeneratedProject project, TextWriter log)
+        {
+            for (int round = 0; round < 2; round++)
+            {
+                CSharpCompilation compilation = harness.CreateCompilation(project.Trees);
+                compilation.GetDiagnostics();
+                var analyzerOptions = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty);
+                var drivers = AnalyzerCatalog.CreateAll().Select(a => (Name: a.GetType().Name, Driver: new DirectDriver(a, compilation, analyzerOptions))).ToList();
+                var models = compilation.SyntaxTrees.Select(t => compilation.GetSemanticModel(t)).ToList();
+
+                // Every red node held, so the figures are the rules' own allocations, not weakly held nodes made again.
+                List<SyntaxNode> keepAlive = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodesAndSelf()).ToList();
+                long a0 = GC.GetAllocatedBytesForCurrentThread();
+                foreach (SemanticModel model in models)
+                {
+                    TreeIndex.Get(model, CancellationToken.None);
+                }
+
+                long a1 = GC.GetAllocatedBytesForCurrentThread();
+                var line = new System.Text.StringBuilder($"allocated per literal: index {(a1 - a0) / (double)project.Literals:F1} B");
+                foreach ((string name, DirectDriver driver) in drivers)
+                {
+                    long b0 = GC.GetAllocatedBytesForCurrentThread();
+                    for (int m = 0; m < models.Count; m++)
+                    {
+                        driver.Run(models[m].SyntaxTree, models[m]);
+                    }
+
+                    line.Append($", {name} {(GC.GetAllocatedBytesForCurrentThread() - b0) / (double)project.Literals:F1} B");
+                }
+
+                if (round == 1)
+                {
+                    log.WriteLine(line.ToString());
+                }
+
+                GC.KeepAlive(keepAlive);
+            }
+        }
+
         public static void Run(PerfHarness harness, PerfOptions options, TextWriter log)
         {
             GeneratedProject project = new LambdaCodeGenerator(options.Seed).Generate(options.Files, options.LinesPerFile);
@@ -192,6 +236,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
                 Add("argument constant lookups", t6 - t5);
             }
 
+            AllocationBreakdown(harness, project, log);
             foreach (KeyValuePair<string, List<double>> part in parts)
             {
                 List<double> sorted = part.Value.OrderBy(v => v).ToList();
