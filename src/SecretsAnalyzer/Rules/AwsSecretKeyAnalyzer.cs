@@ -34,7 +34,7 @@ namespace SecretsAnalyzer.Rules
         private protected override void Analyze(CandidateScope<State> scope)
         {
             string text = scope.Text;
-            if (!AwsKeys.MayHoldSecret(text))
+            if (!scope.MayReportChecked && !AwsKeys.MayHoldSecret(text))
             {
                 // Not even the strongest evidence would make it a finding (a SHA-1, a path): skip the context.
                 return;

@@ -163,7 +163,7 @@ namespace SecretsAnalyzer.Rules
                 LiteralExpressionSyntax? literal = index.LiteralNode(i, syntaxTree, cancellationToken);
                 if (literal != null)
                 {
-                    Analyze(new CandidateScope<TRuleState>(CandidateCollector.FromLiteral(literal), tree));
+                    Analyze(new CandidateScope<TRuleState>(CandidateCollector.FromLiteral(literal), tree, mayReportChecked: true));
                 }
             }
 
@@ -185,8 +185,8 @@ namespace SecretsAnalyzer.Rules
                             continue;
                         }
 
-                        candidate = CandidateCollector.FromLiteral(literal);
-                        break;
+                        Analyze(new CandidateScope<TRuleState>(CandidateCollector.FromLiteral(literal), tree, mayReportChecked: true));
+                        continue;
 
                     case InterpolatedStringExpressionSyntax interpolated:
                         if (!CandidateCollector.AnyTextPart(interpolated, quickTest) && !CandidateCollector.MayHoldConstants(interpolated, index, cancellationToken))
@@ -360,9 +360,10 @@ namespace SecretsAnalyzer.Rules
         private ValueContext? _context;
         private string? _handlerSuffix;
 
-        public CandidateScope(CandidateText candidate, TreeScope<TRuleState> tree, ISymbol? constantSymbol = null, bool commentOnly = false)
+        public CandidateScope(CandidateText candidate, TreeScope<TRuleState> tree, ISymbol? constantSymbol = null, bool commentOnly = false, bool mayReportChecked = false)
         {
             Candidate = candidate;
+            MayReportChecked = mayReportChecked;
             Model = commentOnly ? null : tree.Model;
             Index = tree.Index;
             _state = tree.State;
@@ -373,6 +374,9 @@ namespace SecretsAnalyzer.Rules
         }
 
         public CandidateText Candidate { get; }
+
+        /// <summary>Whether the rule's <c>MayReport</c> already said yes to this very text (so its <c>Analyze</c> need not ask again).</summary>
+        public bool MayReportChecked { get; }
 
         public string Text => Candidate.Text;
 
