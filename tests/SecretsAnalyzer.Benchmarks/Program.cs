@@ -17,6 +17,7 @@ namespace SecretsAnalyzer.Benchmarks
     ///   --only TEXT          only configurations whose name contains TEXT (repeatable), to run parts in parallel
     ///   --skip-compile-check do not compile once first to check the generated project has no errors
     ///   --totals-only        only the compiler alone, the floor of all and all analyzers (no per-class rows)
+    ///   --thread-cpu         also time each analyzer's callbacks in thread CPU (TimedAnalyzer) and log it per round
     ///   --refs DIR           reference every assembly in DIR too (for --real)
     ///   --sections a,b       only these parts: table, direct, keystroke, scaling
     ///   --out FILE           also write the report to FILE
@@ -57,6 +58,7 @@ namespace SecretsAnalyzer.Benchmarks
                     case "--real": real.Add(Value()); break;
                     case "--refs": extraReferenceDirs.Add(Value()); break;
                     case "--totals-only": options.PerAnalyzer = false; break;
+                    case "--thread-cpu": options.CallbackThreadCpu = true; break;
                     case "--only": options.Only.Add(Value()); break;
                     case "--skip-compile-check": options.SkipCompileCheck = true; break;
                     case "--sections": options.Sections = new HashSet<string>(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;

@@ -45,6 +45,12 @@ namespace SecretsAnalyzer.Benchmarks.Core
         /// <summary>Which parts to run: table (driver rounds, always when direct), direct, keystroke, scaling.</summary>
         public HashSet<string> Sections { get; set; } = new HashSet<string> { "table", "direct", "keystroke", "scaling" };
 
+        /// <summary>
+        /// Also wrap each analyzer in <see cref="TimedAnalyzer"/> and log the thread CPU its callbacks took in each round,
+        /// next to the driver's own timing (which is wall time).
+        /// </summary>
+        public bool CallbackThreadCpu { get; set; }
+
         /// <summary>False: only the compiler alone, the floor of all analyzers and all analyzers (no per-class rows).</summary>
         public bool PerAnalyzer { get; set; } = true;
 
@@ -80,6 +86,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         /// <summary>Analyzer execution time the driver logged, summed over this configuration's analyzers.</summary>
         public double TelemetryMs { get; set; }
+
+        /// <summary>Thread CPU of the analyzers' callbacks (<see cref="TimedAnalyzer"/>), when <see cref="PerfOptions.CallbackThreadCpu"/>.</summary>
+        public double? CallbackThreadCpuMs { get; set; }
 
         public Dictionary<string, int> Counts { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
     }
@@ -356,7 +365,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
                     Configuration configuration = configurations[(i + round) % configurations.Count];
                     Sample sample = Measure(compilation, configuration.Create(), analyzerOptions);
                     configuration.Samples.Add(sample);
-                    _log.WriteLine($"  round {round + 1}/{_options.Rounds} {configuration.Name,-40} cpu {sample.CpuMs,9:F0} ms  wall {sample.WallMs,9:F0} ms  analyzers {sample.TelemetryMs,7:F0} ms  alloc {sample.AllocatedBytes / 1048576.0,8:F1} MB");
+                    _log.WriteLine($"  round {round + 1}/{_options.Rounds} {configuration.Name,-40} cpu {sample.CpuMs,9:F0} ms  wall {sample.WallMs,9:F0} ms  analyzers {sample.TelemetryMs,7:F0} ms  alloc {sample.AllocatedBytes / 1048576.0,8:F1} MB" +
+                        (sample.CallbackThreadCpuMs is double threadCpu ? $"  callbacks' thread CPU {threadCpu,7:F0} ms" : ""));
                 }
             }
 
@@ -461,6 +471,13 @@ namespace SecretsAnalyzer.Benchmarks.Core
             GC.WaitForPendingFinalizers();
             GC.Collect();
 
+            TimedAnalyzer[]? timed = null;
+            if (_options.CallbackThreadCpu && !analyzers.IsEmpty)
+            {
+                timed = analyzers.Select(a => new TimedAnalyzer(a)).ToArray();
+                analyzers = timed.ToImmutableArray<DiagnosticAnalyzer>();
+            }
+
             long cpu0 = ThreadCpu.ProcessNowNanoseconds();
             long bytes0 = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
@@ -483,6 +500,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             var sample = new Sample
             {
+                CallbackThreadCpuMs = timed?.Sum(t => t.CallbackCpuMs),
                 CpuMs = (cpu1 - cpu0) / 1e6,
                 WallMs = stopwatch.Elapsed.TotalMilliseconds,
                 AllocatedBytes = bytes1 - bytes0,
