@@ -193,6 +193,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         public double TelemetryRatio { get; set; }
 
+        /// <summary>Each round's driver-logged callback time, and its ratio to the compiler alone's CPU in the same round.</summary>
+        public List<(double Ms, double Ratio)> TelemetryRounds { get; } = new List<(double Ms, double Ratio)>();
+
         /// <summary>The fastest round's CPU, and its difference to the compiler alone's fastest round (the least disturbed runs).</summary>
         public double MinCpuMs { get; set; }
 
@@ -690,6 +693,11 @@ namespace SecretsAnalyzer.Benchmarks.Core
                     result.AddedMinRatio = result.AddedMinCpuMs / baselineMin;
                 }
                 result.TelemetryRatio = result.TelemetryMs / baselineCpu;
+                if (baseline != null && configuration.RuleCount > 0 && !configuration.IsFloor)
+                {
+                    result.TelemetryRounds.AddRange(Enumerable.Range(0, rounds).Select(r => (configuration.Samples[r].TelemetryMs, configuration.Samples[r].TelemetryMs / baseline.Samples[r].CpuMs)));
+                }
+
                 if (floor != null)
                 {
                     result.AboveFloorCpuMs = Median(Enumerable.Range(0, rounds).Select(r => configuration.Samples[r].CpuMs - floor.Samples[r].CpuMs));
@@ -842,6 +850,13 @@ namespace SecretsAnalyzer.Benchmarks.Core
             if (report.Configurations.Any(c => c.CpuMs > 0))
             {
                 Configuration0(w, report);
+            }
+
+            foreach (ConfigurationResult c in report.Configurations.Where(c => c.TelemetryRounds.Count > 0))
+            {
+                w.WriteLine($"{c.Name}: callbacks by round (driver timing, and its share of the compiler alone in the same round): " +
+                    string.Join(", ", c.TelemetryRounds.Select(t => $"{t.Ms:F0} ms {Pct(t.Ratio)}")) +
+                    $"; median of the shares {Pct(Median(c.TelemetryRounds.Select(t => t.Ratio)))}");
             }
 
             if (report.Direct.Count > 0)
