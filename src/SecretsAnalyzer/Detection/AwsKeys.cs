@@ -344,15 +344,18 @@ namespace SecretsAnalyzer.Detection
         /// A JSON Web Token segment or other dotted value: base64 tokens never touch a dot that joins them to more
         /// key characters, and JWTs start with <c>eyJ</c> (base64 of <c>{"</c>).
         /// </summary>
-        private static bool IsJwtLike(string text, int start, int end)
+        private static bool IsJwtLike(string text, int start, int end) => IsJwtLike(text, start, end, 0, text.Length);
+
+        /// <summary>Whether <c>text[start..end)</c> is a part of a JWT, looking no further than <c>text[from..to)</c>.</summary>
+        private static bool IsJwtLike(string text, int start, int end, int from, int to)
         {
             if (start + 3 <= end && text[start] == 'e' && text[start + 1] == 'y' && text[start + 2] == 'J')
             {
                 return true;
             }
 
-            bool dotBefore = start >= 2 && text[start - 1] == '.' && Chars.IsBase64Char(text[start - 2]);
-            bool dotAfter = end + 1 < text.Length && text[end] == '.' && Chars.IsBase64Char(text[end + 1]);
+            bool dotBefore = start - from >= 2 && text[start - 1] == '.' && Chars.IsBase64Char(text[start - 2]);
+            bool dotAfter = end + 1 < to && text[end] == '.' && Chars.IsBase64Char(text[end + 1]);
             return dotBefore || dotAfter;
         }
 
@@ -612,6 +615,61 @@ namespace SecretsAnalyzer.Detection
             bool any = probe.Count > 0;
             probe.Clear();
             return any;
+        }
+
+        /// <summary>
+        /// <see cref="MayHoldSecret(string)"/> of <c>text[from..to)</c> as if it were the whole text, without a copy: the
+        /// same walk as <see cref="FindSecrets"/> with the strongest evidence, stopping at the first value it would report.
+        /// </summary>
+        public static bool MayHoldSecret(string text, int from, int to)
+        {
+            int i = from;
+            while (i < to)
+            {
+                while (i < to && !Chars.IsSecretKeyChar(text[i]))
+                {
+                    i++;
+                }
+
+                int start = i;
+                while (i < to && Chars.IsSecretKeyChar(text[i]))
+                {
+                    i++;
+                }
+
+                int length = i - start;
+                if (length < SecretKeyLength)
+                {
+                    continue;
+                }
+
+                int padding = 0;
+                while (i + padding < to && text[i + padding] == '=')
+                {
+                    padding++;
+                }
+
+                if ((i + padding < to && IsWordJoiner(text[i + padding])) || (start > from && IsWordJoiner(text[start - 1])))
+                {
+                    continue;
+                }
+
+                if (length == SecretKeyLength && padding == 0)
+                {
+                    if (LooksLikeSecretKey(text, start, length))
+                    {
+                        // A key ID nearby is the evidence that always counts.
+                        return true;
+                    }
+                }
+                else if (length + padding >= MinSessionTokenLength && !IsJwtLike(text, start, i + padding, from, to) && LooksLikeToken(text, start, length))
+                {
+                    // A receiving name that says session token is the evidence that always counts.
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The cheapest test a value must pass before SECRETS002 looks further: a run of 40+ key characters.</summary>

@@ -31,6 +31,10 @@ namespace SecretsAnalyzer.Rules
 
         private protected override bool MayReport(string text) => AwsKeys.MayHoldSecret(text);
 
+        private protected override bool MayReportsOnRanges => true;
+
+        private protected override bool MayReport(string text, int start, int end) => AwsKeys.MayHoldSecret(text, start, end);
+
         private protected override void Analyze(CandidateScope<State> scope)
         {
             string text = scope.Text;

@@ -87,6 +87,15 @@ namespace SecretsAnalyzer.Rules
         /// </summary>
         private protected virtual bool MayReport(string text) => true;
 
+        /// <summary>
+        /// Whether <see cref="MayReport(string, int, int)"/> answers on a range of the source, so a plain literal's value
+        /// need not be copied to be asked about (false: the value is copied once for all rules and asked about).
+        /// </summary>
+        private protected virtual bool MayReportsOnRanges => false;
+
+        /// <summary><see cref="MayReport(string)"/> of <c>text[start..end)</c> as if it were the whole value; see <see cref="MayReportsOnRanges"/>.</summary>
+        private protected virtual bool MayReport(string text, int start, int end) => MayReport(text.Substring(start, end - start));
+
         /// <summary>The quick test on a folded template; holes may split what the per-part test saw.</summary>
         private protected virtual bool QuickTestTemplate(string text) => QuickTest(text);
 
@@ -155,7 +164,9 @@ namespace SecretsAnalyzer.Rules
                     continue;
                 }
 
-                if (!MayReport(index.PlainValue(i)))
+                if (MayReportsOnRanges
+                        ? !MayReport(plain.Text, plain.ValueStart, plain.ValueStart + plain.ValueLength)
+                        : !MayReport(index.PlainValue(i)))
                 {
                     continue;
                 }
