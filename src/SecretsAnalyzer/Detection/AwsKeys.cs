@@ -262,12 +262,20 @@ namespace SecretsAnalyzer.Detection
         /// <item>for session tokens, a known STS token prefix.</item>
         /// </list>
         /// </summary>
-        public static void FindSecrets(string text, NameHint receiverHint, bool keyIdNearby, List<AwsSecretMatch> results)
+        public static void FindSecrets(string text, NameHint receiverHint, bool keyIdNearby, List<AwsSecretMatch> results) =>
+            WalkSecrets(text, 0, text.Length, receiverHint, keyIdNearby, results);
+
+        /// <summary>
+        /// The walk of <see cref="FindSecrets(string, NameHint, bool, List{AwsSecretMatch})"/> over <c>text[from..to)</c> as if
+        /// it were the whole text. With no <paramref name="results"/>, stops at the first value it would report and says
+        /// whether there was one. (Only a label or a key ID in the text is looked for outside the range, and neither is
+        /// looked for with the strongest evidence, which is what a range is asked with.)
+        /// </summary>
+        private static bool WalkSecrets(string text, int from, int to, NameHint receiverHint, bool keyIdNearby, List<AwsSecretMatch>? results)
         {
             int? textHasKeyId = null;
-            int n = text.Length;
-            int i = 0;
-            while (NextKeyRun(text, ref i, out int start))
+            int i = from;
+            while (NextKeyRun(text, to, ref i, out int start))
             {
                 int length = i - start;
                 if (length < SecretKeyLength)
@@ -276,17 +284,18 @@ namespace SecretsAnalyzer.Detection
                 }
 
                 int padding = 0;
-                while (i + padding < n && text[i + padding] == '=')
+                while (i + padding < to && text[i + padding] == '=')
                 {
                     padding++;
                 }
 
-                bool touchesWord = (i + padding < n && IsWordJoiner(text[i + padding])) || (start > 0 && IsWordJoiner(text[start - 1]));
+                bool touchesWord = (i + padding < to && IsWordJoiner(text[i + padding])) || (start > from && IsWordJoiner(text[start - 1]));
                 if (touchesWord)
                 {
                     continue;
                 }
 
+                AwsSecretMatch match;
                 if (length == SecretKeyLength && padding == 0)
                 {
                     if (!LooksLikeSecretKey(text, start, length))
@@ -301,20 +310,37 @@ namespace SecretsAnalyzer.Detection
                         evidence = textHasKeyId == 1;
                     }
 
-                    if (evidence)
+                    if (!evidence)
                     {
-                        results.Add(new AwsSecretMatch(start, length, AwsSecretKind.SecretAccessKey));
+                        continue;
                     }
+
+                    match = new AwsSecretMatch(start, length, AwsSecretKind.SecretAccessKey);
                 }
-                else if (length + padding >= MinSessionTokenLength && !IsJwtLike(text, start, i + padding))
+                else if (length + padding >= MinSessionTokenLength && !IsJwtLike(text, start, i + padding, from, to))
                 {
                     bool evidence = HasStsTokenPrefix(text, start) || receiverHint == NameHint.SessionToken || TextNames(text, start) == NameHint.SessionToken;
-                    if (evidence && LooksLikeToken(text, start, length))
+                    if (!evidence || !LooksLikeToken(text, start, length))
                     {
-                        results.Add(new AwsSecretMatch(start, length + padding, AwsSecretKind.SessionToken));
+                        continue;
                     }
+
+                    match = new AwsSecretMatch(start, length + padding, AwsSecretKind.SessionToken);
                 }
+                else
+                {
+                    continue;
+                }
+
+                if (results == null)
+                {
+                    return true;
+                }
+
+                results.Add(match);
             }
+
+            return results != null && results.Count > 0;
         }
 
         /// <summary>
@@ -554,9 +580,10 @@ namespace SecretsAnalyzer.Detection
         /// Moves <paramref name="i"/> past the next maximal run of secret-key characters (<c>[A-Za-z0-9/+]</c>) at or
         /// after it; <paramref name="start"/> is where the run begins. False when no run is left.
         /// </summary>
-        private static bool NextKeyRun(string text, ref int i, out int start)
+        private static bool NextKeyRun(string text, ref int i, out int start) => NextKeyRun(text, text.Length, ref i, out start);
+
+        private static bool NextKeyRun(string text, int n, ref int i, out int start)
         {
-            int n = text.Length;
             while (i < n && !Chars.IsSecretKeyChar(text[i]))
             {
                 i++;
@@ -621,56 +648,8 @@ namespace SecretsAnalyzer.Detection
         /// <see cref="MayHoldSecret(string)"/> of <c>text[from..to)</c> as if it were the whole text, without a copy: the
         /// same walk as <see cref="FindSecrets"/> with the strongest evidence, stopping at the first value it would report.
         /// </summary>
-        public static bool MayHoldSecret(string text, int from, int to)
-        {
-            int i = from;
-            while (i < to)
-            {
-                while (i < to && !Chars.IsSecretKeyChar(text[i]))
-                {
-                    i++;
-                }
-
-                int start = i;
-                while (i < to && Chars.IsSecretKeyChar(text[i]))
-                {
-                    i++;
-                }
-
-                int length = i - start;
-                if (length < SecretKeyLength)
-                {
-                    continue;
-                }
-
-                int padding = 0;
-                while (i + padding < to && text[i + padding] == '=')
-                {
-                    padding++;
-                }
-
-                if ((i + padding < to && IsWordJoiner(text[i + padding])) || (start > from && IsWordJoiner(text[start - 1])))
-                {
-                    continue;
-                }
-
-                if (length == SecretKeyLength && padding == 0)
-                {
-                    if (LooksLikeSecretKey(text, start, length))
-                    {
-                        // A key ID nearby is the evidence that always counts.
-                        return true;
-                    }
-                }
-                else if (length + padding >= MinSessionTokenLength && !IsJwtLike(text, start, i + padding, from, to) && LooksLikeToken(text, start, length))
-                {
-                    // A receiving name that says session token is the evidence that always counts.
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public static bool MayHoldSecret(string text, int from, int to) =>
+            WalkSecrets(text, from, to, NameHint.SessionToken, keyIdNearby: true, results: null);
 
         /// <summary>The cheapest test a value must pass before SECRETS002 looks further: a run of 40+ key characters.</summary>
         public static bool HasLongKeyRun(string text) => HasLongKeyRun(text, 0, text.Length);
