@@ -683,11 +683,26 @@ namespace SecretsAnalyzer.Candidates
         private static readonly char[] s_literalStops = { '"', '\\', '\n', '\r' };
 
         /// <summary>Whether <c>\</c> and <paramref name="c"/> make a simple escape (<c>\n</c>, <c>\"</c>, …), one the scan can pass over.</summary>
-        private static bool IsSimpleEscape(char c) => c switch
+        private static bool IsSimpleEscape(char c) => TrySimpleEscape(c, out _);
+
+        /// <summary>The character that <c>\</c> and <paramref name="c"/> stand for, when they make a simple escape.</summary>
+        private static bool TrySimpleEscape(char c, out char value)
         {
-            '"' or '\'' or '\\' or '0' or 'a' or 'b' or 'f' or 'n' or 'r' or 't' or 'v' => true,
-            _ => false,
-        };
+            value = c switch
+            {
+                '"' or '\'' or '\\' => c,
+                '0' => '\0',
+                'a' => '\a',
+                'b' => '\b',
+                'f' => '\f',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'v' => '\v',
+                _ => '\uffff',
+            };
+            return value != '\uffff';
+        }
 
         /// <summary>
         /// The value of <c>text[from..to)</c>, a regular literal's or an interpolated text part's characters whose escapes
@@ -702,20 +717,10 @@ namespace SecretsAnalyzer.Candidates
             for (int i = from; i < to; i++)
             {
                 char c = text[i];
-                if (c == '\\' && i + 1 < to)
+                if (c == '\\' && i + 1 < to && TrySimpleEscape(text[i + 1], out char decoded))
                 {
-                    c = text[++i] switch
-                    {
-                        '0' => '\0',
-                        'a' => '\a',
-                        'b' => '\b',
-                        'f' => '\f',
-                        'n' => '\n',
-                        'r' => '\r',
-                        't' => '\t',
-                        'v' => '\v',
-                        char other => other, // \" \' \\
-                    };
+                    c = decoded;
+                    i++;
                 }
 
                 buffer[n++] = c;

@@ -626,23 +626,12 @@ namespace SecretsAnalyzer.Detection
             return false;
         }
 
-        [ThreadStatic]
-        private static List<AwsSecretMatch>? s_probe;
-
         /// <summary>
         /// Whether <see cref="FindSecrets"/> could find anything in the text with the strongest evidence there is (a key
         /// ID beside it, a receiving name that says session token; evidence only ever adds findings). False means no
         /// context can make the text a finding, so SECRETS002 does not look for any.
         /// </summary>
-        public static bool MayHoldSecret(string text)
-        {
-            List<AwsSecretMatch> probe = s_probe ??= new List<AwsSecretMatch>(1);
-            probe.Clear();
-            FindSecrets(text, NameHint.SessionToken, keyIdNearby: true, probe);
-            bool any = probe.Count > 0;
-            probe.Clear();
-            return any;
-        }
+        public static bool MayHoldSecret(string text) => MayHoldSecret(text, 0, text.Length);
 
         /// <summary>
         /// <see cref="MayHoldSecret(string)"/> of <c>text[from..to)</c> as if it were the whole text, without a copy: the

@@ -130,6 +130,11 @@ namespace SecretsAnalyzer.Detection
 
         private static bool Contains(char[] name, int n, string word)
         {
+            if (word.Length == 0)
+            {
+                return true;
+            }
+
             char first = word[0];
             for (int i = 0; i + word.Length <= n; i++)
             {
@@ -174,66 +179,15 @@ namespace SecretsAnalyzer.Detection
         /// <summary>Whether the letters and digits of the slice, lower-cased, contain <paramref name="needle"/> (lower-case letters and digits).</summary>
         public static bool ContainsNormalized(string text, int start, int length, string needle)
         {
-            int end = start + length;
-            char first = needle[0];
-            for (int i = start; i < end; i++)
-            {
-                char at = text[i];
-                if ((char)(at | 0x20) != first || !Chars.IsAsciiLetterOrDigit(at))
-                {
-                    continue;
-                }
-
-                int j = i + 1;
-                int k = 1;
-                while (j < end && k < needle.Length)
-                {
-                    char c = text[j];
-                    if (!Chars.IsAsciiLetterOrDigit(c))
-                    {
-                        j++;
-                        continue;
-                    }
-
-                    // An ASCII letter or digit: setting 0x20 lower-cases a letter and leaves a digit as it is.
-                    if ((char)(c | 0x20) != needle[k])
-                    {
-                        break;
-                    }
-
-                    j++;
-                    k++;
-                }
-
-                if (k == needle.Length)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            int n = Normalize(text, start, length, out char[] name);
+            return Contains(name, n, needle);
         }
 
+        /// <summary>Whether the letters and digits of the slice, lower-cased, are <paramref name="needle"/>.</summary>
         public static bool EqualsNormalized(string text, int start, int length, string needle)
         {
-            int k = 0;
-            for (int i = start; i < start + length; i++)
-            {
-                char c = text[i];
-                if (!Chars.IsAsciiLetterOrDigit(c))
-                {
-                    continue;
-                }
-
-                if (k >= needle.Length || char.ToLowerInvariant(c) != needle[k])
-                {
-                    return false;
-                }
-
-                k++;
-            }
-
-            return k == needle.Length;
+            int n = Normalize(text, start, length, out char[] name);
+            return IsExactly(name, n, needle);
         }
     }
 }

@@ -31,9 +31,11 @@ namespace SecretsAnalyzer.Rules
 
         private protected override bool MayReport(string text) => AwsKeys.MayHoldSecret(text);
 
-        private protected override bool MayReportsOnRanges => true;
-
-        private protected override bool MayReport(string text, int start, int end) => AwsKeys.MayHoldSecret(text, start, end);
+        private protected override bool MayReport(TreeIndex index, int i)
+        {
+            PlainLiteral plain = index.PlainLiterals[i];
+            return AwsKeys.MayHoldSecret(plain.Text, plain.ValueStart, plain.ValueStart + plain.ValueLength);
+        }
 
         private protected override void Analyze(CandidateScope<State> scope)
         {

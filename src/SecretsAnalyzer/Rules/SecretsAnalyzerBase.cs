@@ -88,13 +88,10 @@ namespace SecretsAnalyzer.Rules
         private protected virtual bool MayReport(string text) => true;
 
         /// <summary>
-        /// Whether <see cref="MayReport(string, int, int)"/> answers on a range of the source, so a plain literal's value
-        /// need not be copied to be asked about (false: the value is copied once for all rules and asked about).
+        /// <see cref="MayReport(string)"/> for <c>index.PlainLiterals[i]</c>: by default on its value, copied once for all
+        /// rules; a rule that can answer on the literal where it stands in the source overrides this to avoid the copy.
         /// </summary>
-        private protected virtual bool MayReportsOnRanges => false;
-
-        /// <summary><see cref="MayReport(string)"/> of <c>text[start..end)</c> as if it were the whole value; see <see cref="MayReportsOnRanges"/>.</summary>
-        private protected virtual bool MayReport(string text, int start, int end) => MayReport(text.Substring(start, end - start));
+        private protected virtual bool MayReport(TreeIndex index, int i) => MayReport(index.PlainValue(i));
 
         /// <summary>The quick test on a folded template; holes may split what the per-part test saw.</summary>
         private protected virtual bool QuickTestTemplate(string text) => QuickTest(text);
@@ -117,8 +114,6 @@ namespace SecretsAnalyzer.Rules
             PlainLiteralList plainLiterals = index.PlainLiterals;
             HashSet<long>? chainsDone = null;
             HashSet<int>? interpolationsDone = null;
-            SyntaxNode? lastChain = null;
-            int lastInterpolation = -1;
             for (int i = 0; i < plainLiterals.Count; i++)
             {
                 PlainLiteral plain = plainLiterals[i];
@@ -129,9 +124,9 @@ namespace SecretsAnalyzer.Rules
 
                 if (plain.Kind == PlainKind.InInterpolation)
                 {
-                    // A text part passed: the interpolation's fold is the value (once per interpolation; its text parts are
-                    // listed together). No hole can be a constant, so the fold asks the compiler nothing.
-                    if (plain.Start != lastInterpolation && (interpolationsDone ??= new HashSet<int>()).Add(plain.Start) &&
+                    // A text part passed: the interpolation's fold is the value (once per interpolation). No hole can be a
+                    // constant, so the fold asks the compiler nothing.
+                    if ((interpolationsDone ??= new HashSet<int>()).Add(plain.Start) &&
                         index.Node(i, syntaxTree, cancellationToken) is InterpolatedStringExpressionSyntax interpolation &&
                         index.LikelyFold(interpolation, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
@@ -142,7 +137,6 @@ namespace SecretsAnalyzer.Rules
                         }
                     }
 
-                    lastInterpolation = plain.Start;
                     continue;
                 }
 
@@ -150,7 +144,7 @@ namespace SecretsAnalyzer.Rules
                 {
                     // A part of a chain passed: the chain's fold is the value (once per chain, unless the tree found it).
                     BinaryExpressionSyntax? chain = index.ChainOf(i, syntaxTree, cancellationToken);
-                    if (chain != null && chain != lastChain && !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)) &&
+                    if (chain != null && !index.IsIndexedChain(chain) && (chainsDone ??= new HashSet<long>()).Add(TreeIndex.Key(chain)) &&
                         index.LikelyFold(chain, model, cancellationToken) is string likely && QuickTestTemplate(likely) && MayReport(likely))
                     {
                         CandidateText? folded = CandidateCollector.FromConcatenation(chain, model, index, cancellationToken);
@@ -160,13 +154,10 @@ namespace SecretsAnalyzer.Rules
                         }
                     }
 
-                    lastChain = chain ?? lastChain;
                     continue;
                 }
 
-                if (MayReportsOnRanges
-                        ? !MayReport(plain.Text, plain.ValueStart, plain.ValueStart + plain.ValueLength)
-                        : !MayReport(index.PlainValue(i)))
+                if (!MayReport(index, i))
                 {
                     continue;
                 }
