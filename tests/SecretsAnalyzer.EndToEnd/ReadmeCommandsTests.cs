@@ -89,6 +89,15 @@ namespace SecretsAnalyzer.EndToEnd
             Assert.EndsWith(".csproj", placeholder, StringComparison.Ordinal);
 
             string clone = CopyClone("clone", "src", "nupkg", "eng");
+
+            // The options the README names are the script's own.
+            ProcessResult help = ProcessRunner.Run("sh", ["-c", "eng/add-local-package.sh --help"], clone, TimeSpan.FromMinutes(1));
+            Assert.True(help.ExitCode == 0, "eng/add-local-package.sh --help failed. " + help);
+            foreach (string option in Regex.Matches(readme.Text, @"\(`--feed`[^)]*\)", RegexOptions.None, TimeSpan.FromSeconds(5)).Single().Value.Split('`').Where(o => o.StartsWith("--", StringComparison.Ordinal)))
+            {
+                Assert.Contains(option + " ", help.Output, StringComparison.Ordinal);
+            }
+
             string consumer = Path.Combine(root, "consumer");
             string packages = Path.Combine(root, "packages");
             string project = WriteConsumer(consumer, packages);
@@ -230,6 +239,8 @@ namespace SecretsAnalyzer.EndToEnd
             }
 
             public static Readme Load() => new(File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md")));
+
+            public string Text => string.Join("\n", lines);
 
             /// <summary>
             /// The ```console block whose command (a `$ ` line, continued by lines after a trailing backslash) mentions
