@@ -216,6 +216,22 @@ namespace SecretsAnalyzer.Candidates
         {
             string text = trivia.ToFullString();
             int start = trivia.FullSpan.Start;
+            if ((trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)) &&
+                text.IndexOf('&') >= 0)
+            {
+                // A doc comment is XML: "&lt;password&gt;" reads "<password>". The rules see the decoded text; the
+                // squiggle still lands on the source characters of an undecoded stretch.
+                var runs = new List<MappedRun>();
+                string decoded = XmlEntities.Decode(text, runs);
+                var segments = new Segment[runs.Count];
+                for (int i = 0; i < runs.Count; i++)
+                {
+                    segments[i] = new Segment(runs[i].DecodedStart, runs[i].Length, default, start + runs[i].SourceStart);
+                }
+
+                return new CandidateText(decoded, null, trivia.SyntaxTree!, trivia.FullSpan, segments);
+            }
+
             return new CandidateText(text, null, trivia.SyntaxTree!, trivia.FullSpan, new[] { new Segment(0, text.Length, default, start) });
         }
 

@@ -250,7 +250,8 @@ namespace SecretsAnalyzer.Detection
 
         /// <summary>
         /// The account ids AWS documentation uses (<c>123456789012</c>, <c>111122223333</c>, <c>444455556666</c>,
-        /// <c>777788889999</c>, …): an ascending run, one repeated digit (<c>000000000000</c> is also LocalStack's
+        /// <c>777788889999</c>, …) and the ones people type in their place: a straight ascending or descending run
+        /// (<c>012345678912</c>, <c>987654321098</c>), one repeated digit (<c>000000000000</c> is also LocalStack's
         /// account), or three runs of four repeated digits.
         /// </summary>
         public static bool IsDocumentationAccount(string text, int start, int length)
@@ -266,6 +267,11 @@ namespace SecretsAnalyzer.Detection
                 return true;
             }
 
+            if (IsStraightRun(text, start, +1) || IsStraightRun(text, start, -1))
+            {
+                return true;
+            }
+
             bool quads = true;
             for (int i = 0; i < AccountLength; i++)
             {
@@ -277,6 +283,32 @@ namespace SecretsAnalyzer.Detection
             }
 
             return quads;
+        }
+
+        /// <summary>Digits of a typed run that make an account a stand-in: <c>0123456789</c> then anything.</summary>
+        private const int MinStraightRun = 10;
+
+        /// <summary>
+        /// Whether the account starts with <see cref="MinStraightRun"/> digits that climb (or fall) by one, wrapping
+        /// from 9 to 0: <c>012345678912</c>, <c>234567890123</c>, <c>987654321098</c>. Nobody is assigned such an
+        /// account; people type it as an example.
+        /// </summary>
+        private static bool IsStraightRun(string text, int start, int step)
+        {
+            int run = 1;
+            for (int i = 1; i < AccountLength && run < MinStraightRun; i++)
+            {
+                int previous = text[start + i - 1] - '0';
+                int current = text[start + i] - '0';
+                if (previous < 0 || previous > 9 || current < 0 || current > 9 || current != (previous + step + 10) % 10)
+                {
+                    return false;
+                }
+
+                run++;
+            }
+
+            return run >= MinStraightRun;
         }
 
         /// <summary>Whether the account is listed (exactly) in <paramref name="allowedAccounts"/>.</summary>

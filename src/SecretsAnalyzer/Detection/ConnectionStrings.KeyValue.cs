@@ -28,6 +28,10 @@ namespace SecretsAnalyzer.Detection
             public bool HasHost;
 
             public int ContextKeys;
+
+            /// <summary>Server, database and user values, and how many of them are stand-ins (<c>myServer</c>, <c>{db}</c>).</summary>
+            public int IdentityValues;
+            public int StandInValues;
             public bool HoleFragment;
             public bool Malformed;
         }
@@ -63,6 +67,17 @@ namespace SecretsAnalyzer.Detection
                     scan.PasswordRawLength = pair.Quote == '{' ? pair.ValueLength + 2 : pair.ValueLength;
                     scan.PasswordQuote = pair.Quote;
                     continue;
+                }
+
+                bool identity = MatchesAny(text, pair.KeyStart, pair.KeyLength, HostKeys) || MatchesAny(text, pair.KeyStart, pair.KeyLength, UserKeys) ||
+                                MatchesAny(text, pair.KeyStart, pair.KeyLength, DatabaseKeys);
+                if (identity && pair.WellFormed && pair.ValueLength > 0)
+                {
+                    scan.IdentityValues++;
+                    if (IsStandInValue(text, pair.ValueStart, pair.ValueLength))
+                    {
+                        scan.StandInValues++;
+                    }
                 }
 
                 if (MatchesAny(text, pair.KeyStart, pair.KeyLength, HostKeys))
@@ -113,8 +128,43 @@ namespace SecretsAnalyzer.Detection
                 return false;
             }
 
+            if (scan.PasswordQuote == '\0' && StartsWithTemplateWord(text, scan.PasswordStart, scan.PasswordLength))
+            {
+                // "Password=${DB_PASSWORD} was rejected": a placeholder folded into a message.
+                return false;
+            }
+
+            if (scan.IdentityValues >= 2 && scan.StandInValues == scan.IdentityValues && scan.PasswordQuote == '\0' &&
+                IsTemplatePassword(text, scan.PasswordStart, scan.PasswordLength))
+            {
+                // Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPass: a template to fill in.
+                return false;
+            }
+
             string? user = scan.HasUser ? Unescape(text, scan.UserStart, scan.UserLength, scan.UserQuote).Trim() : null;
             return !Placeholders.IsPlaceholder(text, scan.PasswordRawStart, scan.PasswordRawLength, user);
+        }
+
+        /// <summary>
+        /// An unquoted value whose first word is a template token followed by more words: <c>${DB_PASSWORD} was
+        /// rejected</c>. The token is the value; the rest is the message around it.
+        /// </summary>
+        private static bool StartsWithTemplateWord(string text, int start, int length)
+        {
+            int end = start + length;
+            int space = start;
+            while (space < end && !char.IsWhiteSpace(text[space]))
+            {
+                space++;
+            }
+
+            if (space == start || space >= end)
+            {
+                return false;
+            }
+
+            int token = space - start;
+            return Placeholders.IsTemplate(text, start, token) || Placeholders.IsOptionalNotation(text, start, token);
         }
 
         /// <summary>

@@ -35,6 +35,9 @@ namespace SecretsAnalyzer.Detection
             "userid", "uid", "user", "username", "login", "loginid", "usr", "useridentifier",
         };
 
+        /// <summary>Keys that name the database (part of <see cref="OtherKeys"/>), for the template test.</summary>
+        private static readonly string[] DatabaseKeys = { "database", "initialcatalog", "db", "dbname", "databasename", "catalog" };
+
         private static readonly string[] OtherKeys =
         {
             "database", "initialcatalog", "db", "dbname", "databasename", "catalog", "port", "driver", "dsn", "provider",

@@ -7,7 +7,7 @@ namespace SecretsAnalyzer.Detection
     /// (<c>YOUR_PASSWORD_HERE</c>, <c>changeme</c>, <c>myPassword</c>) and values that are only interpolation holes.
     /// Pure, allocation-free, linear in the slice.
     /// </summary>
-    public static class Placeholders
+    public static partial class Placeholders
     {
         /// <summary>Fewer literal characters than this next to a hole are not worth a finding (<c>{pwd}!</c>).</summary>
         public const int MinLiteralCharsBesideHole = 3;
@@ -102,7 +102,13 @@ namespace SecretsAnalyzer.Detection
                 return true;
             }
 
-            return IsTemplate(text, start, length) || IsMask(text, start, length) || IsDocumentationWord(text, start, length);
+            if (IsTemplate(text, start, length) || IsMask(text, start, length) || IsDocumentationWord(text, start, length))
+            {
+                return true;
+            }
+
+            // Grammar notation: "[{password}]" or "{password}]" of "scheme://[{user}[:{password}]@]{host}", "[:password]".
+            return IsOptionalNotation(text, start, length);
         }
 
         /// <summary>Whether the value is a template token of a known syntax, as a whole.</summary>
@@ -112,10 +118,15 @@ namespace SecretsAnalyzer.Detection
             char first = text[start];
             char last = text[end - 1];
 
-            // {{x}}, {0}, {name}, {name:fmt}
+            // {{x}}, {0}, {name}, {name:fmt}, {% x %}, {# x #}
             if (first == '{' && last == '}')
             {
                 if (length >= 4 && text[start + 1] == '{' && text[end - 2] == '}')
+                {
+                    return true;
+                }
+
+                if (length >= 5 && (text[start + 1] == '%' || text[start + 1] == '#') && text[end - 2] == text[start + 1])
                 {
                     return true;
                 }
@@ -148,7 +159,20 @@ namespace SecretsAnalyzer.Detection
                 return IsTemplateName(text, start + 1, length - 2, allowDigitsInside: true);
             }
 
-            // <password>, <secret>, <YourStrong@Passw0rd>, [password]: a description in brackets, whatever it holds.
+            // %(name)s, %(password)r: Python's printf-style mapping keys.
+            if (IsPythonMappingKey(text, start, length))
+            {
+                return true;
+            }
+
+            // &lt;password&gt;: a doc comment's <password>, entities not decoded.
+            if (length >= 9 && first == '&' && last == ';' && string.CompareOrdinal(text, start, "&lt;", 0, 4) == 0 &&
+                string.CompareOrdinal(text, end - 4, "&gt;", 0, 4) == 0)
+            {
+                return true;
+            }
+
+            // <password>, <%= password %>, <secret>, <YourStrong@Passw0rd>, [password]: a description in brackets, whatever it holds.
             if ((first == '<' && last == '>') || (first == '[' && last == ']'))
             {
                 return length >= 3;

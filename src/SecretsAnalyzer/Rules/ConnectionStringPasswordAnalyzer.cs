@@ -17,7 +17,7 @@ namespace SecretsAnalyzer.Rules
     /// password.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConnectionStringPasswordAnalyzer : SecretsAnalyzerBase<ConnectionStringPasswordAnalyzer.State>
+    public sealed partial class ConnectionStringPasswordAnalyzer : SecretsAnalyzerBase<ConnectionStringPasswordAnalyzer.State>
     {
         internal static readonly ImmutableDictionary<string, string?> Properties =
             ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SecretKind, DiagnosticProperties.KindConnectionString);
@@ -134,7 +134,14 @@ namespace SecretsAnalyzer.Rules
                 return;
             }
 
-            ReportBuilderValue(tree, invocation.ArgumentList.Arguments[1].Expression, host: null, user: null);
+            string? host = null, user = null;
+            if (invocation.Parent is ExpressionStatementSyntax statement && invocation.Expression is MemberAccessExpressionSyntax access &&
+                access.Expression is IdentifierNameSyntax receiver)
+            {
+                FindSiblingUserAndHost(statement, receiver.Identifier.ValueText, tree, ref user, ref host);
+            }
+
+            ReportBuilderValue(tree, invocation.ArgumentList.Arguments[1].Expression, host, user);
         }
 
         private static string HostPart(string? host) => host == null ? string.Empty : " for '" + host + "'";
@@ -328,6 +335,11 @@ namespace SecretsAnalyzer.Rules
                         user = CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken);
                     }
                 }
+            }
+
+            else if (assignment.Parent is ExpressionStatementSyntax statement && ReceiverName(assignment.Left) is string receiver)
+            {
+                FindSiblingUserAndHost(statement, receiver, tree, ref user, ref host);
             }
 
             ReportBuilderValue(tree, value, host, user);

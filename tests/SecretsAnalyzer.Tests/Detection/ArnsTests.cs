@@ -104,9 +104,28 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("arn:aws:iam::000000000000:role/Reader")]
         [InlineData("arn:aws:iam::999999999999:role/*")]
         [InlineData("arn:aws:iam::012345678901:role/Reader")]
+        [InlineData("arn:aws:iam::012345678912:role/Reader")]
+        [InlineData("arn:aws:iam::234567890123:role/Reader")]
+        [InlineData("arn:aws:iam::987654321098:role/Reader")]
+        [InlineData("arn:aws:iam::987654321000:role/Reader")]
+        [InlineData("arn:aws:iam::210987654321:role/Reader")]
+        [InlineData("arn:aws:iam::555555555555:role/Reader")]
+        [InlineData("arn:aws:iam::123456789000:role/Reader")]
         public void DocumentationAndPlaceholderAccounts_AreNotReported(string text)
         {
             Assert.Empty(Find(text));
+        }
+
+        [Theory]
+        [InlineData("arn:aws:iam::123456780912:role/Reader")]
+        [InlineData("arn:aws:iam::123456781234:role/Reader")]
+        [InlineData("arn:aws:iam::908172635445:role/Reader")]
+        [InlineData("arn:aws:iam::987654312345:role/Reader")]
+        [InlineData("arn:aws:iam::555555555554:role/Reader")]
+        [InlineData("arn:aws:iam::135792468013:role/Reader")]
+        public void AccountsThatOnlyResembleARun_AreReported(string text)
+        {
+            Assert.Single(Find(text));
         }
 
         [Fact]

@@ -153,7 +153,52 @@ class C
         settings.Password = $""{|#1:Pre7!fix-|}{System.DateTime.Now.Year}"";
         settings.SslPassword = ""{|#2:Ssl7!bLp2|}"";
     }
-}", Finding(0, null), Finding(1, null), Finding(2, null));
+}", Finding(0, "sql-prod.internal"), Finding(1, null), Finding(2, null));
+
+        [Fact]
+        public Task Builders_PasswordEqualToUserName_IsNotReported_InEveryForm() => VerifyAsync(@"
+using System.Data.Common;
+using Npgsql;
+using MySqlConnector;
+using Microsoft.Data.SqlClient;
+class C
+{
+    private readonly SqlConnectionStringBuilder _field = new SqlConnectionStringBuilder();
+
+    void M()
+    {
+        var a = new SqlConnectionStringBuilder();
+        a.Password = ""orders_app"";
+        a.UserID = ""orders_app"";
+
+        var b = new NpgsqlConnectionStringBuilder();
+        b.Username = ""Ledger"";
+        b.Password = ""ledger"";
+
+        var c = new MySqlConnectionStringBuilder();
+        c[""pwd""] = ""shop"";
+        c[""Uid""] = ""shop"";
+
+        var d = new DbConnectionStringBuilder();
+        d.Add(""Password"", ""report"");
+        d.Add(""User ID"", ""report"");
+
+        var e = new SqlConnectionStringBuilder { [""Password""] = ""audit"", [""User Id""] = ""audit"" };
+        var f = new NpgsqlConnectionStringBuilder { Password = ""tests"", Username = ""tests"" };
+
+        this._field.UserID = ""svc"";
+        this._field.Password = ""svc"";
+
+        var g = new NpgsqlConnectionStringBuilder();
+        g.Username = ""ledger"";
+        g.Password = ""{|#0:ledger-Xk7!|}"";
+
+        var h = new NpgsqlConnectionStringBuilder();
+        var other = new NpgsqlConnectionStringBuilder();
+        other.Username = ""billing"";
+        h.Password = ""{|#1:billing|}"";
+    }
+}", Finding(0, null), Finding(1, null));
 
         [Fact]
         public Task Builders_Indexer_AndSpellings() => VerifyAsync(@"
