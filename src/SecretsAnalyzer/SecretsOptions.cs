@@ -21,6 +21,16 @@ namespace SecretsAnalyzer
         /// <summary>false to skip comments and disabled code; true by default.</summary>
         public const string AnalyzeCommentsKey = "secrets_analyzer.analyze_comments";
 
+        /// <summary>
+        /// <c>ignore</c> (the default) or <c>report</c>: in a test project, whether a credential for a local test host
+        /// (<c>localhost</c>, <c>127.0.0.1</c>, <c>*.test</c>, a compose service name) is reported. Per rule:
+        /// <c>secrets_analyzer.SECRETS003.test_hosts</c>.
+        /// </summary>
+        public const string TestHostsOption = "test_hosts";
+
+        /// <summary>The MSBuild property a test project sets (Microsoft.NET.Test.Sdk), made visible by the package's props.</summary>
+        public const string IsTestProjectKey = "build_property.IsTestProject";
+
         public static readonly SecretsOptions Default = new SecretsOptions(Array.Empty<string>(), analyzeGeneratedCode: false, analyzeComments: true, raw: null);
 
         private readonly string[] _ignoredValues;
@@ -69,6 +79,14 @@ namespace SecretsAnalyzer
 
             return null;
         }
+
+        /// <summary>Whether MSBuild says the project is a test project (<c>build_property.IsTestProject = true</c>).</summary>
+        public bool IsTestProject =>
+            _raw != null && _raw.TryGetValue(IsTestProjectKey, out string? value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether the rule reports credentials for local test hosts in test projects (<c>test_hosts = report</c>).</summary>
+        public bool ReportsTestHosts(string ruleId) =>
+            string.Equals(GetRuleOption(ruleId, TestHostsOption)?.Trim(), "report", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Splits a list option on commas, semicolons and whitespace.</summary>
         public static string[] SplitList(string? raw) => SplitList(raw, new[] { ',', ';', ' ', '\t' });

@@ -96,5 +96,9 @@ namespace SecretsAnalyzer.Rules
                 }
             }
         }
+
+        /// <summary>A credential for a local test host in a test project, with <c>test_hosts</c> not set to <c>report</c>.</summary>
+        private static bool IsQuietTestHost(SecretsOptions options, State rule, string? host) =>
+            TestProjects.IsQuiet(options, rule.ReferencesTestFramework, RuleIds.ConnectionStringPassword, host);
     }
 }

@@ -26,7 +26,10 @@ namespace SecretsAnalyzer.Rules
 
         private protected override State? CreateRuleState(Compilation compilation) => new State(
             compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder"),
-            compilation.GetTypeByMetadataName("System.Data.Common.DbConnection"));
+            compilation.GetTypeByMetadataName("System.Data.Common.DbConnection"))
+        {
+            ReferencesTestFramework = TestProjects.ReferencesTestFramework(compilation),
+        };
 
         private protected override bool QuickTest(string text, int start, int end) => ConnectionStrings.QuickTest(text, start, end);
 
@@ -44,6 +47,11 @@ namespace SecretsAnalyzer.Rules
 
             foreach (ConnectionStringPassword finding in findings)
             {
+                if (IsQuietTestHost(scope.Options, scope.Rule, finding.Host))
+                {
+                    continue;
+                }
+
                 LiteralRun(scope.Text, finding.Start, finding.Length, out int start, out int length);
                 scope.Report(Descriptors.ConnectionStringPassword, start, length, Properties, HostPart(finding.Host), scope.HandlerSuffix);
             }
@@ -368,6 +376,11 @@ namespace SecretsAnalyzer.Rules
                 host = null;
             }
 
+            if (IsQuietTestHost(tree.Options, tree.State.Rule, host))
+            {
+                return;
+            }
+
             var scope = new CandidateScope<State>(candidate, tree);
             LiteralRun(text, 0, text.Length, out int start, out int length);
             scope.Report(Descriptors.ConnectionStringPassword, start, length, Properties, HostPart(host), scope.HandlerSuffix);
@@ -499,6 +512,9 @@ namespace SecretsAnalyzer.Rules
             internal INamedTypeSymbol? Builder { get; }
 
             internal INamedTypeSymbol? Connection { get; }
+
+            /// <summary>Whether the compilation references xunit, NUnit, MSTest or TUnit: a test project even without MSBuild's word.</summary>
+            internal bool ReferencesTestFramework { get; set; }
 
             internal bool IsBuilder(INamedTypeSymbol? type) => DerivesFrom(type, Builder);
 

@@ -28,7 +28,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("Server=server;Database=database;User Id=username;Password=Summer")]
         [InlineData("Data Source={host};Initial Catalog={db};User ID={user};Password=hunter")]
         [InlineData("Server=<server>;Database=<database>;User=<user>;Password=letmein1")]
-        [InlineData("Host=your_host;Database=your_db;Username=your_user;Password=s3cret")]
+        [InlineData("Host=your_host;Database=your_db;Username=your_user;Password=hunter")]
         [InlineData("Server=exampleServer;Database=exampleDb;User Id=exampleUser;Password=Example_pwd")]
         public void EveryValueAStandIn_IsNotAFinding(string text)
         {

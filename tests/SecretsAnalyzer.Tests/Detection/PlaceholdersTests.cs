@@ -84,7 +84,6 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("{{{ password }}}")]
         [InlineData("{% password %}")]
         [InlineData("{# secret #}")]
-        [InlineData("{name}")]
         [InlineData("$(NAME)")]
         [InlineData("$(DB_PASSWORD)")]
         [InlineData("#{name}")]
@@ -125,7 +124,7 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("[Qm7#vR2!xLp9")]
         [InlineData("Qm7#vR2!xLp9]")]
         [InlineData("%(Qm7#vR2)s")]
-        [InlineData("%(password)")]
+        [InlineData("%(Qm7!vR2)x")]
         [InlineData("&lt;Qm7#vR2")]
         [InlineData("{%Xk9mq2}")]
         public void RealPassword(string value)

@@ -290,7 +290,7 @@ class C
         b.Add(""Password"", fromSecrets);
         b.Add(""Password"", ""{0}"");
     }
-}", Finding(0, null));
+}", Finding(0, "pg"));
 
         [Fact]
         public Task PiecesSideBySide_AreOneConnectionString() => VerifyAsync(@"
