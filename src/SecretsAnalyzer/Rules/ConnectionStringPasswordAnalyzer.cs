@@ -102,6 +102,7 @@ namespace SecretsAnalyzer.Rules
 
         private protected override void AnalyzeRuleShapes(TreeScope<State> tree)
         {
+            AnalyzePasswordCalls(tree);
             if (tree.State.Rule.Builder == null)
             {
                 return;
@@ -539,7 +540,8 @@ namespace SecretsAnalyzer.Rules
                     return true;
                 }
 
-                return type.Name == "ConfigurationOptions" && type.ContainingNamespace?.ToDisplayString() == "StackExchange.Redis";
+                return (type.Name == "ConfigurationOptions" && type.ContainingNamespace?.ToDisplayString() == "StackExchange.Redis") ||
+                       (type.Name == "MongoUrlBuilder" && type.ContainingNamespace?.ToDisplayString() == "MongoDB.Driver");
             }
 
             private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
