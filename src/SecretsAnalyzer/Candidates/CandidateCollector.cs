@@ -328,6 +328,11 @@ namespace SecretsAnalyzer.Candidates
                 {
                     builder.Append(str);
                 }
+                else if (literal.IsKind(SyntaxKind.NumericLiteralExpression) && ConstantFormatting.Format(literalValue, null) is string number)
+                {
+                    // $"arn:aws:iam::{123456789012}:role/x": an integer written as the runtime writes it.
+                    builder.Append(number);
+                }
                 else
                 {
                     builder.Append(Chars.Hole);
@@ -350,17 +355,13 @@ namespace SecretsAnalyzer.Candidates
                 return;
             }
 
-            if (IsNamed(e, index, cancellationToken) && ConstantLookup.TryGetConstant(e, model, cancellationToken, out object? value, out _))
+            if (IsNamed(e, index, cancellationToken) && ConstantLookup.TryGetConstant(e, model, cancellationToken, out object? value, out ISymbol? symbol))
             {
-                if (value is string s)
+                // Strings and chars as they are; integers, bools and enum members as the runtime writes them (const long
+                // Account = 560788957781 in $"arn:aws:iam::{Account}:role/x").
+                if (ConstantFormatting.Format(value, symbol) is string formatted)
                 {
-                    builder.Append(s);
-                    return;
-                }
-
-                if (value is char c)
-                {
-                    builder.Append(c);
+                    builder.Append(formatted);
                     return;
                 }
             }

@@ -34,8 +34,6 @@ namespace SecretsAnalyzer.Rules
 
         private protected override bool QuickTest(string text, int start, int end) => Arns.MayContainRoleArn(text, start, end);
 
-        private protected override bool AnalyzesComments => false;
-
         private protected override void Analyze(CandidateScope<State> scope)
         {
             if (!scope.Lambda.IsLambdaProject &&

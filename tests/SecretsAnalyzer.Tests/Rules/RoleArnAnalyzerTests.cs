@@ -218,7 +218,7 @@ public class Function
 
     public string Handle(string input, ILambdaContext context)
     {
-        // Role ARNs in comments bind nothing: arn:aws:iam::560788957781:role/Reader
+        // The documentation's example in a comment: arn:aws:iam::123456789012:role/Reader
         string account = Environment.GetEnvironmentVariable(""TARGET_ACCOUNT"");
         string fromVariable = $""arn:aws:iam::{account}:role/Reader"";
         Arn.TryParse(context.InvokedFunctionArn, out Arn self);
@@ -229,6 +229,38 @@ public class Function
         return fromVariable + fromContext + fromConfig + concatenated + formatted;
     }
 }");
+
+        [Fact]
+        public Task Comments_AndDocComments_AreReported_UnlessAnalyzeCommentsIsFalse()
+        {
+            const string Source = @"
+using Amazon.Lambda.Core;
+public class Function
+{
+    // Assumes {|#0:arn:aws:iam::560788957781:role/Reader|} in the audit account.
+    /// <summary>Runs as <c>{|#1:arn:aws:iam::383366203896:role/service-role/Orders|}</c>; see arn:aws:iam::123456789012:role/Example.</summary>
+    /* Placeholders stay quiet: arn:aws:iam::012345678912:role/Reader, arn:aws:iam::&lt;account&gt;:role/Reader */
+    public string Handle(string input, ILambdaContext context) => input;
+}";
+            return System.Threading.Tasks.Task.WhenAll(
+                Run(Source, expected: new[] { At(0, Bound), At(1, "binds the function to account 3833\u202696") }),
+                Run(Source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty), editorConfig: "secrets_analyzer.analyze_comments = false"));
+        }
+
+        [Fact]
+        public Task Interpolation_WithConstantsOfAnyType_IsFolded() => Run(@"
+using Amazon.Lambda.Core;
+public enum Stage { Prod, Test }
+public class Roles
+{
+    private const long Account = 560788957781;
+    private const string Name = ""Reader"";
+    public string A() => {|#0:$""arn:aws:iam::{Account}:role/{Name}""|};
+    public string B() => {|#1:$""arn:aws:iam::{560788957781L}:role/Reader""|};
+    public string C() => {|#2:$""arn:aws:iam::{Account}:role/{Stage.Prod}-reader""|};
+    public string D() => $""arn:aws:iam::{Account,20}:role/Reader"";
+    public string E() => $""arn:aws:iam::{Account:D12}:role/Reader"";
+}", expected: new[] { At(0, Bound), At(1, Bound), At(2, Bound) });
 
         [Fact]
         public Task NotALambdaProject_IsNotReportedByDefault() => Run(@"
