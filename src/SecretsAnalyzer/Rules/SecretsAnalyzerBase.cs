@@ -23,7 +23,7 @@ namespace SecretsAnalyzer.Rules
     /// (see the README's Performance section). The compiler is asked about a value only when syntax allows a
     /// finding: a fold asks about names that may be constants (<see cref="ConstantNames"/>), never about locals.
     /// </remarks>
-    public abstract class SecretsAnalyzerBase<TRuleState> : DiagnosticAnalyzer
+    public abstract partial class SecretsAnalyzerBase<TRuleState> : DiagnosticAnalyzer
         where TRuleState : class
     {
         // The quick test as a delegate, made once: a method group converted at each call allocates.
@@ -279,6 +279,7 @@ namespace SecretsAnalyzer.Rules
                 }
             }
 
+            AnalyzeFoldedCalls(tree);
             AnalyzeRuleShapes(tree);
         }
 
