@@ -34,6 +34,135 @@ namespace SecretsAnalyzer.Candidates
         /// <summary>Whether a method name may start a fold (syntax only, for the text scan).</summary>
         public static bool IsFoldName(string name) => name == "Format" || name == "Concat" || name == "Join" || name == "ToString";
 
+        /// <summary>
+        /// The cheap, syntax-only text for the rules' quick tests: the values of the string literals (and of the names
+        /// whose likely value is known) among the call's pieces, glued in order, with <c>{0}</c>-style items dropped. An
+        /// over-approximation of what the fold can hold; the semantic fold runs only when it passes.
+        /// </summary>
+        public static string LikelyText(InvocationExpressionSyntax call, TreeIndex index)
+        {
+            var builder = new StringBuilder();
+            if (call.Expression is MemberAccessExpressionSyntax member && member.Name.Identifier.ValueText == "ToString")
+            {
+                ExpressionSyntax current = member.Expression;
+                var chain = new List<ArgumentListSyntax>();
+                for (int depth = 0; depth <= MaxChainCalls && current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax access; depth++)
+                {
+                    chain.Add(invocation.ArgumentList);
+                    current = access.Expression;
+                }
+
+                if (current is ObjectCreationExpressionSyntax creation && creation.ArgumentList != null)
+                {
+                    AppendLiterals(creation.ArgumentList.Arguments, index, builder);
+                }
+                else if (current is IdentifierNameSyntax local && call.FirstAncestorOrSelf<StatementSyntax>() is StatementSyntax statement && statement.Parent is BlockSyntax block)
+                {
+                    int at = block.Statements.IndexOf(statement);
+                    for (int i = System.Math.Max(0, at - MaxStatements); i < at; i++)
+                    {
+                        StatementSyntax earlier = block.Statements[i];
+                        if (Mentions(earlier, local.Identifier.ValueText, except: null))
+                        {
+                            foreach (SyntaxToken token in earlier.DescendantTokens())
+                            {
+                                if (token.IsKind(SyntaxKind.StringLiteralToken))
+                                {
+                                    builder.Append(token.ValueText);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                for (int i = chain.Count - 1; i >= 0; i--)
+                {
+                    AppendLiterals(chain[i].Arguments, index, builder);
+                }
+
+                return builder.ToString();
+            }
+
+            AppendLiterals(call.ArgumentList.Arguments, index, builder);
+            return builder.ToString();
+        }
+
+        private static void AppendLiterals(SeparatedSyntaxList<ArgumentSyntax> arguments, TreeIndex index, StringBuilder builder)
+        {
+            foreach (ArgumentSyntax argument in arguments)
+            {
+                ExpressionSyntax value = CandidateCollector.SkipParentheses(argument.Expression);
+                switch (value)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        AppendWithoutItems(literal.Token.ValueText, builder);
+                        break;
+                    case IdentifierNameSyntax _:
+                    case MemberAccessExpressionSyntax _:
+                        if (index.LikelyValue(value) is string likely && !ReferenceEquals(likely, ConstantNames.NotText))
+                        {
+                            builder.Append(likely);
+                        }
+                        else if (index.MayBeConstant(value))
+                        {
+                            builder.Append(Chars.Hole);
+                        }
+
+                        break;
+                    default:
+                        // new[] { "a", "b" }, new string[] { … }, ["a", "b"]: the literal elements, one level down only.
+                        SeparatedSyntaxList<ExpressionSyntax> elements = value switch
+                        {
+                            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+                            ArrayCreationExpressionSyntax array when array.Initializer != null => array.Initializer.Expressions,
+                            _ => default,
+                        };
+
+                        foreach (ExpressionSyntax element in elements)
+                        {
+                            if (element is LiteralExpressionSyntax literalElement && literalElement.IsKind(SyntaxKind.StringLiteralExpression))
+                            {
+                                builder.Append(literalElement.Token.ValueText);
+                            }
+                        }
+
+                        if (value is CollectionExpressionSyntax collection)
+                        {
+                            foreach (CollectionElementSyntax element in collection.Elements)
+                            {
+                                if (element is ExpressionElementSyntax { Expression: LiteralExpressionSyntax literalElement } && literalElement.IsKind(SyntaxKind.StringLiteralExpression))
+                                {
+                                    builder.Append(literalElement.Token.ValueText);
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>A format string's text with its <c>{n}</c> items left out (their arguments follow it in the likely text).</summary>
+        private static void AppendWithoutItems(string text, StringBuilder builder)
+        {
+            int i = 0;
+            while (i < text.Length)
+            {
+                if (text[i] == '{' && i + 1 < text.Length && Chars.IsAsciiDigit(text[i + 1]))
+                {
+                    int close = text.IndexOf('}', i + 1);
+                    if (close > 0)
+                    {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+
+                builder.Append(text[i]);
+                i++;
+            }
+        }
+
         /// <summary>The fold of the call, or null when it is not one of the shapes or nothing in it is text.</summary>
         public static CandidateText? Fold(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -293,6 +422,12 @@ namespace SecretsAnalyzer.Candidates
                     builder.Append(text);
                     return;
                 }
+            }
+
+            if (value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true } field } && field.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                // string.Empty: a static readonly field, not a constant, but certainly "".
+                return;
             }
 
             builder.Append(Chars.Hole);

@@ -275,8 +275,10 @@ namespace SecretsAnalyzer.Candidates
                 return ConstantLookup.TryGetConstant(expression, model, cancellationToken, out object? constant, out _) ? constant as string : null;
             }
 
-            if (expression is BinaryExpressionSyntax || expression is InterpolatedStringExpressionSyntax)
+            if (expression is BinaryExpressionSyntax || expression is InterpolatedStringExpressionSyntax ||
+                (expression is InvocationExpressionSyntax invocation && invocation.Expression is IdentifierNameSyntax name && name.Identifier.ValueText == "nameof"))
             {
+                // A fold the compiler makes: a concatenation, an interpolation, or nameof(SqlConnectionStringBuilder.Password).
                 Optional<object?> value = model.GetConstantValue(expression, cancellationToken);
                 return value.HasValue ? value.Value as string : null;
             }

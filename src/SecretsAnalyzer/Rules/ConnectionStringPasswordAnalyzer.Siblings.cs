@@ -40,7 +40,7 @@ namespace SecretsAnalyzer.Rules
         /// after it. Bounded by <see cref="MaxSiblingStatements"/> on each side.
         /// </summary>
         private static void FindSiblingUserAndHost(
-            ExpressionStatementSyntax statement, string receiver, TreeScope<State> tree, ref string? user, ref string? host)
+            ExpressionStatementSyntax statement, string receiver, TreeScope<State> tree, ref string? user, ref string? host, bool dictionaries = false)
         {
             if (!(statement.Parent is BlockSyntax block))
             {
@@ -63,11 +63,11 @@ namespace SecretsAnalyzer.Rules
                 switch (sibling.Expression)
                 {
                     case AssignmentExpressionSyntax assignment when ReceiverName(assignment.Left) == receiver:
-                        if (user == null && IsBuilderMember(assignment.Left, model, tree.Index, tree.State.Rule, cancellationToken, ConnectionStrings.IsUserKey))
+                        if (user == null && IsBuilderMember(assignment.Left, model, tree.Index, tree.State.Rule, cancellationToken, ConnectionStrings.IsUserKey, dictionaries))
                         {
                             user = CandidateCollector.ConstantString(SkipCasts(assignment.Right), model, cancellationToken);
                         }
-                        else if (host == null && IsBuilderMember(assignment.Left, model, tree.Index, tree.State.Rule, cancellationToken, ConnectionStrings.IsHostKey))
+                        else if (host == null && IsBuilderMember(assignment.Left, model, tree.Index, tree.State.Rule, cancellationToken, ConnectionStrings.IsHostKey, dictionaries))
                         {
                             host = ConnectionStrings.NormalizeHost(CandidateCollector.ConstantString(SkipCasts(assignment.Right), model, cancellationToken));
                         }

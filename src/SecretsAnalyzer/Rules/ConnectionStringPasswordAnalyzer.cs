@@ -123,6 +123,8 @@ namespace SecretsAnalyzer.Rules
                     AnalyzeBuilderAdd(invocation, tree);
                 }
             }
+
+            AnalyzeNameofKeys(tree);
         }
 
         /// <summary><c>builder.Add("Password", "…")</c> on a <c>DbConnectionStringBuilder</c> subtype.</summary>
@@ -131,14 +133,20 @@ namespace SecretsAnalyzer.Rules
             SemanticModel model = tree.Model;
             CancellationToken cancellationToken = tree.CancellationToken;
             ExpressionSyntax keyExpression = invocation.ArgumentList.Arguments[0].Expression;
-            if (!tree.Index.MayBeConstant(keyExpression) || (tree.Index.LikelyValue(keyExpression) is string likely && (ReferenceEquals(likely, ConstantNames.NotText) || !ConnectionStrings.IsPasswordKey(likely))))
+            if (!MayBeKey(keyExpression, tree.Index) || (tree.Index.LikelyValue(keyExpression) is string likely && (ReferenceEquals(likely, ConstantNames.NotText) || !ConnectionStrings.IsPasswordKey(likely))))
             {
                 return;
             }
 
             string? key = CandidateCollector.ConstantString(keyExpression, model, cancellationToken);
             if (key == null || !ConnectionStrings.IsPasswordKey(key) ||
-                !(model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method) || !tree.State.Rule.IsBuilder(method.ContainingType))
+                !(model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method))
+            {
+                return;
+            }
+
+            bool dictionary = !tree.State.Rule.IsBuilder(method.ContainingType);
+            if (dictionary && !IsStringKeyedDictionary(method.ContainingType))
             {
                 return;
             }
@@ -147,7 +155,12 @@ namespace SecretsAnalyzer.Rules
             if (invocation.Parent is ExpressionStatementSyntax statement && invocation.Expression is MemberAccessExpressionSyntax access &&
                 access.Expression is IdentifierNameSyntax receiver)
             {
-                FindSiblingUserAndHost(statement, receiver.Identifier.ValueText, tree, ref user, ref host);
+                FindSiblingUserAndHost(statement, receiver.Identifier.ValueText, tree, ref user, ref host, dictionary);
+            }
+
+            if (dictionary && host == null && user == null)
+            {
+                return;
             }
 
             ReportBuilderValue(tree, invocation.ArgumentList.Arguments[1].Expression, host, user);
@@ -319,9 +332,16 @@ namespace SecretsAnalyzer.Rules
 
             SemanticModel model = tree.Model;
             CancellationToken cancellationToken = tree.CancellationToken;
+            bool dictionary = false;
             if (!IsBuilderMember(assignment.Left, model, tree.Index, state.Rule, cancellationToken, IsPasswordName))
             {
-                return;
+                // A dictionary that becomes a connection string: { ["Host"] = "db", ["Password"] = "…" }.
+                if (!IsBuilderMember(assignment.Left, model, tree.Index, state.Rule, cancellationToken, IsPasswordName, dictionaries: true))
+                {
+                    return;
+                }
+
+                dictionary = true;
             }
 
             string? host = null;
@@ -335,11 +355,11 @@ namespace SecretsAnalyzer.Rules
                         continue;
                     }
 
-                    if (host == null && IsBuilderMember(other.Left, model, tree.Index, state.Rule, cancellationToken, ConnectionStrings.IsHostKey))
+                    if (host == null && IsBuilderMember(other.Left, model, tree.Index, state.Rule, cancellationToken, ConnectionStrings.IsHostKey, dictionary))
                     {
                         host = ConnectionStrings.NormalizeHost(CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken));
                     }
-                    else if (user == null && IsBuilderMember(other.Left, model, tree.Index, state.Rule, cancellationToken, ConnectionStrings.IsUserKey))
+                    else if (user == null && IsBuilderMember(other.Left, model, tree.Index, state.Rule, cancellationToken, ConnectionStrings.IsUserKey, dictionary))
                     {
                         user = CandidateCollector.ConstantString(SkipCasts(other.Right), model, cancellationToken);
                     }
@@ -348,7 +368,13 @@ namespace SecretsAnalyzer.Rules
 
             else if (assignment.Parent is ExpressionStatementSyntax statement && ReceiverName(assignment.Left) is string receiver)
             {
-                FindSiblingUserAndHost(statement, receiver, tree, ref user, ref host);
+                FindSiblingUserAndHost(statement, receiver, tree, ref user, ref host, dictionary);
+            }
+
+            if (dictionary && host == null && user == null)
+            {
+                // A lone password key in a dictionary (a form, a settings bag) is not a connection string.
+                return;
             }
 
             ReportBuilderValue(tree, value, host, user);
@@ -393,7 +419,7 @@ namespace SecretsAnalyzer.Rules
         /// Whether <paramref name="left"/> is a property of a <c>DbConnectionStringBuilder</c> subtype whose name passes
         /// <paramref name="isName"/>, or the builder's string indexer with a constant key that passes it.
         /// </summary>
-        private static bool IsBuilderMember(ExpressionSyntax left, SemanticModel model, TreeIndex index, State rule, CancellationToken cancellationToken, System.Func<string, bool> isName)
+        private static bool IsBuilderMember(ExpressionSyntax left, SemanticModel model, TreeIndex index, State rule, CancellationToken cancellationToken, System.Func<string, bool> isName, bool dictionaries = false)
         {
             string? name;
             switch (left)
@@ -407,10 +433,10 @@ namespace SecretsAnalyzer.Rules
                 case MemberBindingExpressionSyntax binding:
                     name = binding.Name.Identifier.ValueText;
                     break;
-                case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1 && index.MayBeConstant(element.ArgumentList.Arguments[0].Expression):
+                case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1 && MayBeKey(element.ArgumentList.Arguments[0].Expression, index):
                     name = CandidateCollector.ConstantString(element.ArgumentList.Arguments[0].Expression, model, cancellationToken);
                     break;
-                case ImplicitElementAccessSyntax implicitElement when implicitElement.ArgumentList.Arguments.Count == 1 && index.MayBeConstant(implicitElement.ArgumentList.Arguments[0].Expression):
+                case ImplicitElementAccessSyntax implicitElement when implicitElement.ArgumentList.Arguments.Count == 1 && MayBeKey(implicitElement.ArgumentList.Arguments[0].Expression, index):
                     name = CandidateCollector.ConstantString(implicitElement.ArgumentList.Arguments[0].Expression, model, cancellationToken);
                     break;
                 default:
@@ -426,7 +452,8 @@ namespace SecretsAnalyzer.Rules
             SymbolInfo info = model.GetSymbolInfo(left, cancellationToken);
             if (info.Symbol is IPropertySymbol property)
             {
-                return (rule.IsBuilder(property.ContainingType) || State.IsBuilderLike(property.ContainingType)) &&
+                return (rule.IsBuilder(property.ContainingType) || State.IsBuilderLike(property.ContainingType) ||
+                        (dictionaries && property.IsIndexer && IsStringKeyedDictionary(property.ContainingType))) &&
                        (!property.IsIndexer || (property.Parameters.Length == 1 && property.Parameters[0].Type.SpecialType == SpecialType.System_String));
             }
 

@@ -42,6 +42,13 @@ namespace SecretsAnalyzer.Rules
                         continue;
                     }
 
+                    // Syntax first: the literal pieces, glued, must pass the quick test before the compiler is asked.
+                    string likely = CallFolding.LikelyText(call, tree.Index);
+                    if (likely.Length == 0 || !QuickTestTemplate(likely))
+                    {
+                        continue;
+                    }
+
                     CandidateText? folded = CallFolding.Fold(call, tree.Model, tree.CancellationToken);
                     if (folded == null || !QuickTestTemplate(folded.Text) || !MayReport(folded.Text))
                     {

@@ -136,5 +136,46 @@ class C
         return b;
     }
 }", Finding(0), Finding(1, "mysql.internal"), Finding(2), Finding(3));
+
+        [Fact]
+        public Task NameofKeys_InIndexersInitializersAndAdd() => VerifyAsync(@"
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+class C
+{
+    void M()
+    {
+        var a = new SqlConnectionStringBuilder();
+        a[nameof(SqlConnectionStringBuilder.Password)] = ""{|#0:Nm7!bLp2|}"";
+        var b = new DbConnectionStringBuilder { [nameof(SqlConnectionStringBuilder.DataSource)] = ""sql.internal"", [nameof(SqlConnectionStringBuilder.Password)] = ""{|#1:Ni7!bLp2|}"" };
+        var c = new DbConnectionStringBuilder();
+        c.Add(nameof(SqlConnectionStringBuilder.Password), ""{|#2:Na7!bLp2|}"");
+        var d = new DbConnectionStringBuilder();
+        d[nameof(SqlConnectionStringBuilder.ApplicationName)] = ""orders-Xk7!bLp2"";
+        d[nameof(SqlConnectionStringBuilder.Password)] = ""{0}"";
+    }
+}", Finding(0), Finding(1, "sql.internal"), Finding(2));
+
+        [Fact]
+        public Task Dictionaries_WithAConnectionKeyBesideThePassword() => VerifyAsync(@"
+using System.Collections.Generic;
+class C
+{
+    void M(string fromSecrets)
+    {
+        var a = new Dictionary<string, string> { [""Host""] = ""pg.internal"", [""Username""] = ""app"", [""Password""] = ""{|#0:Dc7!bLp2|}"" };
+        var b = new Dictionary<string, object>();
+        b.Add(""Server"", ""sql.internal"");
+        b.Add(""Password"", ""{|#1:Da7!bLp2|}"");
+        var c = new Dictionary<string, string>();
+        c[""User Id""] = ""app"";
+        c[""Pwd""] = ""{|#2:Di7!bLp2|}"";
+
+        var lone = new Dictionary<string, string> { [""Password""] = ""Dl7!bLp2"" };
+        var same = new Dictionary<string, string> { [""Username""] = ""app"", [""Password""] = ""app"" };
+        var unknown = new Dictionary<string, string> { [""Host""] = ""pg.internal"", [""Password""] = fromSecrets };
+        var other = new Dictionary<int, string> { [1] = ""Host=x"" };
+    }
+}", Finding(0, "pg.internal"), Finding(1, "sql.internal"), Finding(2));
     }
 }
