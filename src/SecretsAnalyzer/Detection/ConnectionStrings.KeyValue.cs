@@ -146,25 +146,65 @@ namespace SecretsAnalyzer.Detection
         }
 
         /// <summary>
-        /// An unquoted value whose first word is a template token followed by more words: <c>${DB_PASSWORD} was
-        /// rejected</c>. The token is the value; the rest is the message around it.
+        /// An unquoted value whose first word is a template token followed by more words or markup:
+        /// <c>${DB_PASSWORD} was rejected</c>, <c>&lt;password&gt;&lt;/c&gt;. See the runbook</c>. The token is the value; the
+        /// rest is the message or the documentation around it.
         /// </summary>
         private static bool StartsWithTemplateWord(string text, int start, int length)
         {
             int end = start + length;
-            int space = start;
-            while (space < end && !char.IsWhiteSpace(text[space]))
-            {
-                space++;
-            }
-
-            if (space == start || space >= end)
+            int tokenEnd = TemplateTokenEnd(text, start, end);
+            if (tokenEnd <= start || tokenEnd >= end)
             {
                 return false;
             }
 
-            int token = space - start;
+            char next = text[tokenEnd];
+            if (!(char.IsWhiteSpace(next) || next == '<'))
+            {
+                return false;
+            }
+
+            int token = tokenEnd - start;
             return Placeholders.IsTemplate(text, start, token) || Placeholders.IsOptionalNotation(text, start, token);
+        }
+
+        /// <summary>Where the first token of the value ends: after the first <c>&gt;</c>, <c>}</c> or <c>)</c> of a bracketed one, else at a space or <c>&lt;</c>.</summary>
+        private static int TemplateTokenEnd(string text, int start, int end)
+        {
+            char first = text[start];
+            char close = first == '<' ? '>' : first == '{' || ((first == '$' || first == '#' || first == '%' || first == '@') && start + 1 < end && text[start + 1] == '{') ? '}'
+                : (first == '$' || first == '%') && start + 1 < end && text[start + 1] == '(' ? ')' : '\0';
+            if (close != '\0')
+            {
+                int at = text.IndexOf(close, start + 1, end - start - 1);
+                if (at < 0)
+                {
+                    return -1;
+                }
+
+                int tokenEnd = at + 1;
+                while (tokenEnd < end && text[tokenEnd] == close)
+                {
+                    // {{name}}, %(name)s
+                    tokenEnd++;
+                }
+
+                if (tokenEnd < end && first == '%' && Chars.IsAsciiLetter(text[tokenEnd]))
+                {
+                    tokenEnd++;
+                }
+
+                return tokenEnd;
+            }
+
+            int i = start;
+            while (i < end && !char.IsWhiteSpace(text[i]) && text[i] != '<')
+            {
+                i++;
+            }
+
+            return i;
         }
 
         /// <summary>

@@ -91,9 +91,20 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("Could not connect with Server=db.internal;Database=orders;User Id=app;Password=${DB_PASSWORD} (check the secret)")]
         [InlineData("Login failed for Server=db.internal;User Id=app;Password={password} after 3 attempts")]
         [InlineData("Server=db.internal;User Id=app;Password=$(DB_PASSWORD) was rejected")]
+        [InlineData("/// <c>Server=<host>;Database=<db>;User Id=<user>;Password=<password></c>. See the runbook.")]
+        [InlineData("/// In a template, write <c>Host=pg.internal;Username=app;Password={{ db_password }}</c> and render it.")]
+        [InlineData("Host=pg.internal;Username=app;Password=%(password)s (rendered at deploy time)")]
         public void PlaceholderFoldedIntoAMessage_IsNotAFinding(string text)
         {
             Assert.Empty(Find(text));
+        }
+
+        [Theory]
+        [InlineData("/// <c>Server=db.internal;User Id=app;Password=Qm7!vR2xLp9</c>. See the runbook.")]
+        [InlineData("/// <c>Server=db.internal;User Id=app;Password=<Qm7!vR2xLp9</c>.")]
+        public void RealPasswordBeforeMarkup_IsStillAFinding(string text)
+        {
+            Assert.Single(Find(text));
         }
 
         [Fact]
