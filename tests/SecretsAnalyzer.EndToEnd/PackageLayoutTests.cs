@@ -7,8 +7,7 @@ using SecretsAnalyzer.EndToEnd.Infrastructure;
 namespace SecretsAnalyzer.EndToEnd
 {
     /// <summary>The nupkg itself: an analyzer-only development dependency with its metadata.</summary>
-    [Collection(EndToEndCollection.Name)]
-    public sealed class PackageLayoutTests
+    public sealed class PackageLayoutTests : IClassFixture<PackedPackage>
     {
         private readonly PackedPackage package;
 

@@ -4,8 +4,7 @@ using SecretsAnalyzer.EndToEnd.Infrastructure;
 namespace SecretsAnalyzer.EndToEnd
 {
     /// <summary>`-p:ErrorLog=file%2Cversion=2.1`: a valid SARIF 2.1 file with the rules, their help URIs, and no secret.</summary>
-    [Collection(EndToEndCollection.Name)]
-    public sealed class SarifTests
+    public sealed class SarifTests : IClassFixture<PackedPackage>
     {
         private readonly PackedPackage package;
 

@@ -7,62 +7,37 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
     /// (0.1.0-e2e&lt;random&gt;), and gives the consumers a nuget.config and a packages folder of their own.
     /// The pack runs on a copy of the sources, so it never races the repository's own build or other tests.
     /// </summary>
+    /// <remarks>
+    /// One pack for the whole run, shared by every test class: a class takes it as <c>IClassFixture&lt;PackedPackage&gt;</c>
+    /// (or through a collection fixture), and each fixture instance is a handle on the same pack, made by the first
+    /// class that needs it. So the classes run in parallel (each is its own xunit collection; they share no state but
+    /// the read-only feed and the packages folder, which NuGet fills under a file lock), and the temporary folder is
+    /// deleted when the test process exits.
+    /// </remarks>
     public sealed class PackedPackage : IDisposable
     {
+        private static readonly Lazy<Pack> Shared = new(() => new Pack(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private readonly Pack pack;
+
         public PackedPackage()
         {
-            Root = Path.Combine(Path.GetTempPath(), "secretsanalyzer-e2e-" + Guid.NewGuid().ToString("N")[..10]);
-            Directory.CreateDirectory(Root);
-            Feed = Path.Combine(Root, "feed");
-            PackagesFolder = Path.Combine(Root, "packages");
-            Directory.CreateDirectory(Feed);
-            Directory.CreateDirectory(PackagesFolder);
-            Version = "0.1.0-e2e" + Guid.NewGuid().ToString("N")[..10];
-
-            NupkgPath = Path.Combine(Feed, "SecretsAnalyzer." + Version + ".nupkg");
-            try
-            {
-                string sources = Path.Combine(Root, "sources");
-                CopySources(sources);
-                var stopwatch = Stopwatch.StartNew();
-                ProcessResult pack = ProcessRunner.Dotnet(
-                    sources,
-                    TimeSpan.FromMinutes(10),
-                    "pack", "nupkg", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
-                stopwatch.Stop();
-                if (pack.ExitCode != 0)
-                {
-                    throw new InvalidOperationException("dotnet pack failed: " + pack);
-                }
-
-                if (!File.Exists(NupkgPath))
-                {
-                    throw new InvalidOperationException("dotnet pack did not produce " + NupkgPath + ": " + pack);
-                }
-
-                PackTime = stopwatch.Elapsed;
-            }
-            catch
-            {
-                Dispose();
-                throw;
-            }
-
-            Timings.Record($"dotnet pack nupkg -c Release: {PackTime.TotalSeconds:F1} s");
+            // A pack that failed is rethrown to every class that asks for it, without packing again.
+            pack = Shared.Value;
         }
 
         /// <summary>The temporary folder that holds the feed, the packages folder and every consumer.</summary>
-        public string Root { get; }
+        public string Root => pack.Root;
 
-        public string Feed { get; }
+        public string Feed => pack.Feed;
 
-        public string PackagesFolder { get; }
+        public string PackagesFolder => pack.PackagesFolder;
 
-        public string Version { get; }
+        public string Version => pack.Version;
 
-        public string NupkgPath { get; }
+        public string NupkgPath => pack.NupkgPath;
 
-        public TimeSpan PackTime { get; }
+        public TimeSpan PackTime => pack.PackTime;
 
         /// <summary>
         /// nuget.config for a consumer: the local feed first, then the sources configured on this machine (the user's
@@ -87,17 +62,71 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
             return dir;
         }
 
+        /// <summary>A handle's end: the shared pack outlives it (other classes may still use it) until the process exits.</summary>
         public void Dispose()
         {
-            try
+        }
+
+        private sealed class Pack
+        {
+            public Pack()
             {
-                Directory.Delete(Root, recursive: true);
+                Root = Path.Combine(Path.GetTempPath(), "secretsanalyzer-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+                Directory.CreateDirectory(Root);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete();
+                Feed = Path.Combine(Root, "feed");
+                PackagesFolder = Path.Combine(Root, "packages");
+                Directory.CreateDirectory(Feed);
+                Directory.CreateDirectory(PackagesFolder);
+                Version = "0.1.0-e2e" + Guid.NewGuid().ToString("N")[..10];
+
+                NupkgPath = Path.Combine(Feed, "SecretsAnalyzer." + Version + ".nupkg");
+                string sources = Path.Combine(Root, "sources");
+                CopySources(sources);
+                var stopwatch = Stopwatch.StartNew();
+                ProcessResult pack = ProcessRunner.Dotnet(
+                    sources,
+                    TimeSpan.FromMinutes(10),
+                    "pack", "nupkg", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
+                stopwatch.Stop();
+                if (pack.ExitCode != 0)
+                {
+                    throw new InvalidOperationException("dotnet pack failed: " + pack);
+                }
+
+                if (!File.Exists(NupkgPath))
+                {
+                    throw new InvalidOperationException("dotnet pack did not produce " + NupkgPath + ": " + pack);
+                }
+
+                PackTime = stopwatch.Elapsed;
+                Timings.Record($"dotnet pack nupkg -c Release: {PackTime.TotalSeconds:F1} s");
             }
-            catch (IOException)
+
+            public string Root { get; }
+
+            public string Feed { get; }
+
+            public string PackagesFolder { get; }
+
+            public string Version { get; }
+
+            public string NupkgPath { get; }
+
+            public TimeSpan PackTime { get; }
+
+            private void Delete()
             {
-            }
-            catch (UnauthorizedAccessException)
-            {
+                try
+                {
+                    Directory.Delete(Root, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
             }
         }
 
@@ -125,10 +154,13 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
         }
     }
 
+    /// <summary>
+    /// A collection for tests that must not run beside each other; its fixture is a handle on the same shared pack.
+    /// Most classes need no collection: they take <c>IClassFixture&lt;PackedPackage&gt;</c> and run in parallel.
+    /// </summary>
     [CollectionDefinition(Name)]
     public sealed class EndToEndCollection : ICollectionFixture<PackedPackage>
     {
-        /// <summary>One collection: the end-to-end tests share one pack and run one at a time (2-core machines).</summary>
         public const string Name = "End to end";
     }
 }
