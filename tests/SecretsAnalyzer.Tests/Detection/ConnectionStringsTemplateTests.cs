@@ -100,7 +100,8 @@ namespace SecretsAnalyzer.Tests.Detection
         }
 
         [Theory]
-        [InlineData("/// <c>Server=db.internal;User Id=app;Password=Qm7!vR2xLp9</c>. See the runbook.")]
+        [InlineData("/// <c>Server=db.internal;User Id=app;Password=Qm7!vR2xLp9</c>")]
+        [InlineData("/// <c>Server=db.internal;User Id=app;Password=Qm7!vR2xLp9</c> (old cluster)")]
         [InlineData("/// <c>Server=db.internal;User Id=app;Password=<Qm7!vR2xLp9</c>.")]
         public void RealPasswordBeforeMarkup_IsStillAFinding(string text)
         {
