@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecretsAnalyzer.Candidates;
 using SecretsAnalyzer.Detection;
@@ -41,6 +42,11 @@ namespace SecretsAnalyzer.Rules
             ProviderTokens.FindTokens(text, matches);
             foreach (ProviderTokenMatch match in matches)
             {
+                if (IsAConstantsOwnToken(scope, match))
+                {
+                    continue;
+                }
+
                 scope.Report(
                     Descriptors.ProviderToken,
                     match.Start,
@@ -50,6 +56,48 @@ namespace SecretsAnalyzer.Rules
                     ProviderTokens.Redact(text, match),
                     scope.HandlerSuffix);
             }
+        }
+
+        /// <summary>
+        /// Whether a token found in a fold (<c>$"…&amp;key={MapsApiKey}"</c>, <c>"Bearer " + Token</c>) lies wholly in the value of
+        /// one constant declared in source: that constant's declaration is reported (and fixed) already, so its uses
+        /// are not. A token that only exists once several parts are joined (<c>Parts.Prefix + Parts.Body</c>) is
+        /// reported on the expression that joins them.
+        /// </summary>
+        private static bool IsAConstantsOwnToken(CandidateScope<State> scope, ProviderTokenMatch match)
+        {
+            CandidateText candidate = scope.Candidate;
+            if (candidate.IsComment || candidate.IsSingleToken || scope.Model == null || candidate.Node == null)
+            {
+                return false;
+            }
+
+            foreach (Segment segment in candidate.Segments)
+            {
+                if (segment.TextStart < match.End && match.Start < segment.TextStart + segment.Length)
+                {
+                    // Some of it is written in this very expression.
+                    return false;
+                }
+            }
+
+            string token = candidate.Text.Substring(match.Start, match.Length);
+            foreach (SyntaxNode node in candidate.Node.DescendantNodesAndSelf())
+            {
+                if (!(node is IdentifierNameSyntax || node is MemberAccessExpressionSyntax) ||
+                    (node.Parent is MemberAccessExpressionSyntax access && access.Name == node))
+                {
+                    continue;
+                }
+
+                if (ConstantLookup.TryGetConstant((ExpressionSyntax)node, scope.Model, scope.CancellationToken, out object? value, out ISymbol? symbol) &&
+                    value is string text && text.IndexOf(token, System.StringComparison.Ordinal) >= 0 && symbol != null && !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>SECRETS006 needs no compilation state; the diagnostic properties per token kind are made once.</summary>

@@ -96,6 +96,10 @@ namespace SecretsAnalyzer.Tests.Rules
                     string Folded => {|SECRETS006:Parts.Prefix + Parts.Body|};
                     string Split => {|SECRETS006:"{{token.Substring(0, 20)}}" + "{{token.Substring(20)}}"|};
                     const string Sid = "{{f.TwilioSid()}}";
+                    // A constant's own token is reported at its declaration, not again at each use in a fold.
+                    const string Maps = "{|SECRETS006:{{f.Google()}}|}";
+                    string Url(string address) => $"https://maps.googleapis.com/maps/api/geocode/json?address={address}&key={Maps}";
+                    string Bearer => "Bearer " + Maps;
                     // The secret lies inside one literal of the fold: the squiggle is on it alone.
                     string Pair => Sid + ":{|SECRETS006:{{f.TwilioSecret()}}|}";
                 }
