@@ -809,10 +809,13 @@ namespace SecretsAnalyzer.Detection
             return p;
         }
 
-        /// <summary>Whether only layout stands between a line break and <c>text[p]</c> (so a <c>*</c>, <c>"</c> or <c>+</c> there is no base64).</summary>
+        /// <summary>
+        /// Whether only layout stands between a line break and <c>text[p]</c> (so a <c>*</c>, <c>"</c> or <c>+</c> there is no
+        /// base64). Looks back at most 16 characters, so a long run of layout stays linear.
+        /// </summary>
         private static bool AfterBreak(string text, int p)
         {
-            for (int k = p - 1; k >= 0; k--)
+            for (int k = p - 1; k >= 0 && k >= p - 16; k--)
             {
                 char c = text[k];
                 if (c == '\n' || c == '\r' || (c == 'n' && k > 0 && text[k - 1] == '\\'))

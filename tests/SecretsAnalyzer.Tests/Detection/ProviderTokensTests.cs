@@ -504,5 +504,33 @@ namespace SecretsAnalyzer.Tests.Detection
 
             Assert.Equal(Enum.GetValues(typeof(ProviderTokenKind)).Length, Enum.GetValues(typeof(ProviderTokenKind)).Cast<ProviderTokenKind>().Select(ProviderTokens.Describe).Distinct().Count());
         }
+
+        [Fact]
+        public void HostileInputs_OfAMegabyte_AreScannedInLinearTime()
+        {
+            var f = new FakeTokens(45);
+            string sid = f.TwilioSid();
+            var inputs = new (string Name, string Text)[]
+            {
+                ("layout after a PEM header", "-----BEGIN PRIVATE KEY-----\n" + Repeat(" * ", 350_000)),
+                ("PEM headers with placeholder bodies", Repeat("-----BEGIN PRIVATE KEY-----\n" + new string('A', 200) + "\n", 4_000)),
+                ("PEM header lines", "-----BEGIN RSA PRIVATE KEY-----\n" + Repeat("Proc-Type: 4,ENCRYPTED\n", 40_000)),
+                ("GitHub prefixes", Repeat("ghp_ ", 200_000)),
+                ("Slack ids", "xoxb-" + Repeat("1234567890-", 90_000)),
+                ("Slack tokens without a secret", Repeat("xoxb-12345678901-12345678901- ", 30_000)),
+                ("Twilio SIDs", Repeat(sid + " ", 28_000)),
+                ("Stripe runs", Repeat("sk_live_" + f.Random(300) + " ", 3_000)),
+                ("webhook stems", Repeat("https://hooks.slack.com/services/T12345678/B12345678/ ", 18_000)),
+            };
+            foreach ((string name, string text) in inputs)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                ProviderTokens.FindTokens(text);
+                ProviderTokens.MayContainToken(text);
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), name + ": " + watch.Elapsed.TotalMilliseconds + " ms for " + text.Length + " characters");
+            }
+        }
+
+        private static string Repeat(string unit, int count) => new System.Text.StringBuilder(unit.Length * count).Insert(0, unit, count).ToString();
     }
 }
