@@ -48,5 +48,16 @@ namespace SecretsAnalyzer
             description: "A role ARN with a literal account id binds the function to one AWS account, so the same build cannot run in every environment's account. A wildcard role ARN is ambiguous about whose role is meant and opens privilege escalation through iam:PassRole. Read the ARN from SSM Parameter Store, or build it from the invoking account (ILambdaContext.InvokedFunctionArn).",
             helpLinkUri: RuleIds.HelpLink(RuleIds.RoleArn),
             customTags: new[] { "Security", "Telemetry" });
+
+        public static readonly DiagnosticDescriptor ProviderToken = new DiagnosticDescriptor(
+            RuleIds.ProviderToken,
+            title: "Hard-coded provider token or private key",
+            messageFormat: "{0} '{1}' is hard-coded{2}",
+            category: RuleIds.Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A provider token (GitHub, npm, Slack, Stripe, SendGrid, Twilio, Google, GitLab, Azure Storage, Shopify) or a private key in source code or a comment grants its access to whoever reads the code, and stays in the history after it is removed. Revoke and rotate it now, then read it at run time from AWS Secrets Manager or SSM Parameter Store.",
+            helpLinkUri: RuleIds.HelpLink(RuleIds.ProviderToken),
+            customTags: new[] { "Security", "Telemetry" });
     }
 }

@@ -11,6 +11,10 @@ namespace SecretsAnalyzer
         public const string KindSessionToken = "SessionToken";
         public const string KindConnectionString = "ConnectionString";
         public const string KindRoleArn = "RoleArn";
+        public const string KindProviderToken = "ProviderToken";
+
+        /// <summary>SECRETS006: which token it is, a <c>SecretsAnalyzer.Detection.ProviderTokenKind</c> name (GitHubPersonalAccessToken, PrivateKey, …).</summary>
+        public const string ProviderTokenKind = "ProviderTokenKind";
 
         /// <summary>SECRETS004: which case the role ARN is, a <c>SecretsAnalyzer.Detection.RoleArnKind</c> name (BoundAccount, WildcardRoleName, WildcardAccount).</summary>
         public const string RoleArnCase = "RoleArnCase";

@@ -24,7 +24,7 @@ namespace SecretsAnalyzer.EndToEnd
             "--diagnostics", "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "--severity", "info",
         };
 
-        private static readonly string[] Rules = { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004" };
+        private static readonly string[] Rules = { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "SECRETS006" };
 
         private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
 

@@ -97,12 +97,14 @@ namespace SecretsAnalyzer.Cli.Migration
             DiagnosticProperties.KindSessionToken => "AWS session token",
             DiagnosticProperties.KindConnectionString => "database password (connection string)",
             DiagnosticProperties.KindRoleArn => "IAM role ARN",
+            DiagnosticProperties.KindProviderToken => "provider token or private key",
             _ => ruleId switch
             {
                 RuleIds.AwsAccessKeyId => "AWS access key ID",
                 RuleIds.AwsSecretKey => "AWS secret access key or session token",
                 RuleIds.ConnectionStringPassword => "database password (connection string)",
                 RuleIds.RoleArn => "IAM role ARN",
+                RuleIds.ProviderToken => "provider token or private key",
                 _ => "credential",
             },
         };
@@ -117,6 +119,8 @@ namespace SecretsAnalyzer.Cli.Migration
                 "whoever has read the code can sign AWS requests as the key's user until the key is deleted; only a new key makes the old value useless.",
             (DiagnosticProperties.KindConnectionString, _) or (_, RuleIds.ConnectionStringPassword) =>
                 "whoever has read the code can log in to the database; only a new password makes the committed one useless.",
+            (DiagnosticProperties.KindProviderToken, _) or (_, RuleIds.ProviderToken) =>
+                "the token or key keeps its access until the provider revokes it; it stays in the history after the fix, so revoke it and issue a new one.",
             _ => "it was committed to source control.",
         };
     }
