@@ -34,21 +34,9 @@ namespace SecretsAnalyzer.Cli.Migration
                 return CliApp.ExitLoadFailure;
             }
 
-            if (options.ProvisionScript != null)
-            {
-                string? refusal = ScriptLocation.Refusal(options.ProvisionScript);
-                if (refusal != null)
-                {
-                    if (!options.DryRun)
-                    {
-                        _ui.Error("refusing to write the provisioning script at " + options.ProvisionScript + ": " + refusal + ".");
-                        _ui.Info("Nothing was changed.");
-                        return ExitRefused;
-                    }
-
-                    _ui.Warning("a real run would refuse the provisioning script at " + options.ProvisionScript + ": " + refusal + ".");
-                }
-            }
+            // A script path the tool may not write is refused only when there is something to write: a second run with the
+            // same path (the script of the first run is still there) just says there is nothing to migrate.
+            string? scriptRefusal = options.ProvisionScript == null ? null : ScriptLocation.Refusal(options.ProvisionScript);
 
             var (session, problems) = await _ui.WithStatusAsync("Loading " + path, status => ScanSession.OpenAsync(path, loadOptions, status, cancellationToken)).ConfigureAwait(false);
             if (session == null)
@@ -93,8 +81,20 @@ namespace SecretsAnalyzer.Cli.Migration
                     return CliApp.ExitClean;
                 }
 
+                if (scriptRefusal != null && !options.DryRun)
+                {
+                    _ui.Error("refusing to write the provisioning script at " + options.ProvisionScript + ": " + scriptRefusal + ".");
+                    _ui.Info("Nothing was changed.");
+                    return ExitRefused;
+                }
+
                 if (options.DryRun)
                 {
+                    if (scriptRefusal != null)
+                    {
+                        _ui.Warning("a real run would refuse the provisioning script at " + options.ProvisionScript + ": " + scriptRefusal + ".");
+                    }
+
                     PrintDryRun(plan, edits, session.RootDirectory);
                     return CliApp.ExitClean;
                 }
