@@ -87,7 +87,9 @@ namespace SecretsAnalyzer.Cli.Tests
             Assert.True(widened.ExitCode == 1, widened.All);
             using (JsonDocument doc = JsonDocument.Parse(widened.StandardOutput))
             {
-                Assert.Equal("SECRETS004", Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("ruleId").GetString());
+                JsonElement finding = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray());
+                Assert.Equal("SECRETS004", finding.GetProperty("ruleId").GetString());
+                Assert.Equal("AWSSDK.SimpleSystemsManagement", finding.GetProperty("fixNeedsPackage").GetString());
                 JsonElement plain = doc.RootElement.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Plain");
                 JsonElement inactive = Assert.Single(plain.GetProperty("inactiveRules").EnumerateArray());
                 Assert.Equal("SECRETS001", inactive.GetProperty("ruleId").GetString());
@@ -118,6 +120,7 @@ namespace SecretsAnalyzer.Cli.Tests
             Assert.True(unfixable.ExitCode == 0, unfixable.All);
             Assert.Contains("Nothing to migrate", unfixable.StandardError);
             Assert.Contains("SECRETS004", unfixable.StandardError);
+            Assert.Contains("needs the NuGet package AWSSDK.SimpleSystemsManagement", unfixable.StandardError);
 
             Assert.Equal(before, TestRepo.Snapshot(dir));
             Assert.Equal("# the script of an earlier run\n", File.ReadAllText(script));

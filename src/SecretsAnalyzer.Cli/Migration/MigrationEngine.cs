@@ -267,9 +267,12 @@ namespace SecretsAnalyzer.Cli.Migration
                 }
             }
 
-            notMoved.TryAdd(id, offered.Count == 0
+            string? missingPackage = diagnostic.Properties.TryGetValue(DiagnosticProperties.MissingFixPackage, out string? package) ? package : null;
+            notMoved.TryAdd(id, missingPackage != null
+                ? "the \"" + FixKeys.Title(key) + "\" fix needs the NuGet package " + missingPackage + ", which " + document.Project.Name + " does not reference; add it and run again"
+                : offered.Count == 0
                 ? "no fix is offered for it (see the rule's documentation for the cases a fix cannot rewrite)"
-                : "the \"" + FixKeys.Title(key) + "\" fix is not offered here (offered: " + string.Join(", ", offered.Distinct()) + "); the project may lack the AWS SDK package it needs");
+                : "the \"" + FixKeys.Title(key) + "\" fix is not offered here (offered: " + string.Join(", ", offered.Distinct()) + ")");
             return null;
         }
 

@@ -66,6 +66,11 @@ namespace SecretsAnalyzer.Cli.Reporting
                         json.WriteString("kind", f.SecretKind);
                     }
 
+                    if (f.MissingFixPackage != null)
+                    {
+                        json.WriteString("fixNeedsPackage", f.MissingFixPackage);
+                    }
+
                     json.WriteString("helpUri", RuleIds.HelpLink(f.RuleId));
                     json.WriteEndObject();
                 }

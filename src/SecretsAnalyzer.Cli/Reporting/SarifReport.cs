@@ -151,6 +151,11 @@ namespace SecretsAnalyzer.Cli.Reporting
                         json.WriteString("secretKind", f.SecretKind);
                     }
 
+                    if (f.MissingFixPackage != null)
+                    {
+                        json.WriteString("fixNeedsPackage", f.MissingFixPackage);
+                    }
+
                     json.WriteEndObject();
                     json.WriteEndObject();
                 }
