@@ -130,7 +130,7 @@ namespace SecretsAnalyzer.Cli
 
             var migrate = new Command(
                 "migrate",
-                "Apply the SecretsAnalyzer code fixes to the whole solution (as Fix All in the IDE), write a provisioning script with every removed value and a rotation checklist. Exit code: 0 migrated or nothing to do, 1 refused (nothing written), 2 the input could not be loaded.");
+                "Apply the SecretsAnalyzer code fixes to the whole solution (as Fix All in the IDE), write a provisioning script with every removed value and a rotation checklist. Exit code: 0 every movable value migrated (or nothing to do), 3 some values skipped and the rest migrated, 1 refused (nothing written), 2 the input could not be loaded.");
             migrate.Arguments.Add(path);
             migrate.Options.Add(store);
             migrate.Options.Add(script);
