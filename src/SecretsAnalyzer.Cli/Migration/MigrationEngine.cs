@@ -364,6 +364,12 @@ namespace SecretsAnalyzer.Cli.Migration
                 return null;
             }
 
+            if (IsWildcardRoleInPolicy(diagnostic, located.Value))
+            {
+                notMoved.TryAdd(id, PolicyToNarrow);
+                return null;
+            }
+
             string key = FixKeys.For(diagnostic.Id, store);
             var offered = new List<string>();
             foreach (CodeFixProvider fixer in RuleCatalog.Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
@@ -390,6 +396,23 @@ namespace SecretsAnalyzer.Cli.Migration
                 : "the \"" + FixKeys.Title(key) + "\" fix is not offered here (offered: " + string.Join(", ", offered.Distinct()) + ")");
             return null;
         }
+
+        /// <summary>The reason a wildcard role ARN in a policy stays; the summary and the checklist start with it.</summary>
+        public const string PolicyToNarrow =
+            "policy to narrow by hand: a wildcard role ARN in an IAM policy document (iam:PassRole on any role is a privilege " +
+            "escalation) stays where reviewers see it, with its finding; moving it to Parameter Store would hide it. Name the roles the function may pass";
+
+        /// <summary>
+        /// SECRETS004 on a wildcard account or role name inside an IAM policy document (the value has a policy's
+        /// <c>Statement</c>, <c>Resource</c> or <c>iam:PassRole</c>): not configuration to move but a grant to narrow.
+        /// </summary>
+        internal static bool IsWildcardRoleInPolicy(Diagnostic diagnostic, string value) =>
+            diagnostic.Id == RuleIds.RoleArn &&
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.RoleArnCase, out string? arnCase) &&
+            arnCase is "WildcardAccount" or "WildcardRoleName" &&
+            (value.IndexOf("iam:PassRole", StringComparison.OrdinalIgnoreCase) >= 0 ||
+             value.IndexOf("\"Statement\"", StringComparison.Ordinal) >= 0 ||
+             value.IndexOf("\"Resource\"", StringComparison.Ordinal) >= 0);
 
         private static IEnumerable<CodeAction> Flatten(IEnumerable<CodeAction> actions)
         {

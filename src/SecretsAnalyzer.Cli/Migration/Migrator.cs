@@ -291,13 +291,21 @@ namespace SecretsAnalyzer.Cli.Migration
                 foreach (ChecklistEntry entry in staying)
                 {
                     details.AddRow(
-                        entry.Outcome == MigrationOutcome.Skipped ? "[yellow]skipped[/]" : "not fixable",
+                        entry.Outcome == MigrationOutcome.Skipped ? "[yellow]skipped[/]"
+                            : entry.NotMovedReason?.StartsWith(MigrationEngine.PolicyToNarrow, StringComparison.Ordinal) == true ? "[red]narrow by hand[/]"
+                            : "not fixable",
                         entry.Finding.RuleId,
                         Markup.Escape(entry.Finding.Where),
                         Markup.Escape(entry.NotMovedReason ?? string.Empty));
                 }
 
                 _ui.Out.Write(details);
+            }
+
+            int policies = plan.Checklist.Count(c => c.NotMovedReason?.StartsWith(MigrationEngine.PolicyToNarrow, StringComparison.Ordinal) == true);
+            if (policies > 0)
+            {
+                _ui.Warning(TextReport.Plural(policies, "policy", "policies") + " with a wildcard role ARN to narrow by hand (left in place, finding kept): see the rows marked \"narrow by hand\".");
             }
 
             int skipped = plan.Checklist.Count(c => c.Outcome == MigrationOutcome.Skipped);

@@ -76,6 +76,8 @@ namespace SecretsAnalyzer.Cli.Reporting
 
         public static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
 
+        public static string Plural(int count, string noun, string plural) => count + " " + (count == 1 ? noun : plural);
+
         private static string Count(int n) => n == 0 ? "[dim]0[/]" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
