@@ -21,5 +21,11 @@ namespace SecretsAnalyzer
 
         /// <summary>SECRETS004: the role resource of the ARN, <c>role/path/Name</c>, for fixes that rebuild the ARN.</summary>
         public const string RoleArnResource = "RoleArnResource";
+
+        /// <summary>
+        /// Set when the fix that moves the value to a store is not offered because the project lacks its AWS SDK package:
+        /// the package(s) to add, e.g. <c>AWSSDK.SecretsManager or AWSSDK.SimpleSystemsManagement</c>. Never a secret.
+        /// </summary>
+        public const string MissingFixPackage = "MissingFixPackage";
     }
 }

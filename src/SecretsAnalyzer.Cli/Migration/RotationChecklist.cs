@@ -48,6 +48,13 @@ namespace SecretsAnalyzer.Cli.Migration
                 b.Append("## Role ARNs (").Append(roleArns.Count.ToString(CultureInfo.InvariantCulture)).Append(")\n\n");
                 b.Append("A role ARN is not a credential: there is nothing to rotate. Check that each account's parameter names\n");
                 b.Append("that account's own role, and that no policy grants `iam:PassRole` on a wildcard ARN.\n\n");
+                int policies = roleArns.Count(e => e.NotMovedReason?.StartsWith(MigrationEngine.PolicyToNarrow, StringComparison.Ordinal) == true);
+                if (policies > 0)
+                {
+                    b.Append("**Policies to narrow by hand (").Append(policies.ToString(CultureInfo.InvariantCulture)).Append(").** A wildcard role ARN in an IAM policy\n");
+                    b.Append("document stays in the code, with its finding: replace it with the ARNs of the roles the function may pass.\n\n");
+                }
+
                 foreach (ChecklistEntry entry in roleArns)
                 {
                     Append(b, entry);

@@ -12,8 +12,9 @@ namespace SecretsAnalyzer.Cli.Scanning
     /// <summary>What the rules and the compiler said about one project.</summary>
     internal sealed class ProjectAnalysis
     {
-        public ProjectAnalysis(Project project, ImmutableArray<Diagnostic> findings, ImmutableArray<Diagnostic> compilerErrors, ImmutableArray<string> analyzerFailures)
+        public ProjectAnalysis(Project project, ImmutableArray<Diagnostic> findings, ImmutableArray<Diagnostic> compilerErrors, ImmutableArray<string> analyzerFailures, ImmutableArray<InactiveRule> inactiveRules)
         {
+            InactiveRules = inactiveRules;
             Project = project;
             Findings = findings;
             CompilerErrors = compilerErrors;
@@ -28,6 +29,9 @@ namespace SecretsAnalyzer.Cli.Scanning
         public ImmutableArray<Diagnostic> CompilerErrors { get; }
 
         public ImmutableArray<string> AnalyzerFailures { get; }
+
+        /// <summary>Rules that cannot report anything in this project, and why.</summary>
+        public ImmutableArray<InactiveRule> InactiveRules { get; }
     }
 
     /// <summary>Runs the SecretsAnalyzer rules on a project exactly as the compiler does during a build.</summary>
@@ -68,7 +72,7 @@ namespace SecretsAnalyzer.Cli.Scanning
             ImmutableArray<Diagnostic> errors = all
                 .Where(d => d.Severity == DiagnosticSeverity.Error && !RuleCatalog.Rules.ContainsKey(d.Id) && !d.IsSuppressed)
                 .ToImmutableArray();
-            return new ProjectAnalysis(project, findings, errors, failures.ToImmutableArray());
+            return new ProjectAnalysis(project, findings, errors, failures.ToImmutableArray(), RuleActivity.Inactive(project, compilation, cancellationToken));
         }
 
         /// <summary>
