@@ -17,5 +17,11 @@ namespace SecretsAnalyzer
 
         /// <summary>SECRETS004: the role resource of the ARN, <c>role/path/Name</c>, for fixes that rebuild the ARN.</summary>
         public const string RoleArnResource = "RoleArnResource";
+
+        /// <summary>A finding in a config file: the file kind, a <c>SecretsAnalyzer.ConfigFiles.ConfigFileKind</c> name (AppSettings, Template, …).</summary>
+        public const string ConfigFileKind = "ConfigFileKind";
+
+        /// <summary>A finding in a config file: the key path of the value (<c>ConnectionStrings:Orders</c>, <c>Resources.Fn.Properties.Role</c>).</summary>
+        public const string ConfigKeyPath = "ConfigKeyPath";
     }
 }
