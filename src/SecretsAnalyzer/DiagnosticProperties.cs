@@ -27,5 +27,11 @@ namespace SecretsAnalyzer
         /// the package(s) to add, e.g. <c>AWSSDK.SecretsManager or AWSSDK.SimpleSystemsManagement</c>. Never a secret.
         /// </summary>
         public const string MissingFixPackage = "MissingFixPackage";
+
+        /// <summary>A finding in a config file: the file kind, a <c>SecretsAnalyzer.ConfigFiles.ConfigFileKind</c> name (AppSettings, Template, …).</summary>
+        public const string ConfigFileKind = "ConfigFileKind";
+
+        /// <summary>A finding in a config file: the key path of the value (<c>ConnectionStrings:Orders</c>, <c>Resources.Fn.Properties.Role</c>).</summary>
+        public const string ConfigKeyPath = "ConfigKeyPath";
     }
 }

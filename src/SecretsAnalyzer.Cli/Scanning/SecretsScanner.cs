@@ -39,6 +39,7 @@ namespace SecretsAnalyzer.Cli.Scanning
     {
         public static async Task<ProjectAnalysis> AnalyzeAsync(Project project, CancellationToken cancellationToken)
         {
+            project = ConfigFileDocuments.AddMissing(project);
             Compilation compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("project " + project.Name + " has no compilation");
 
@@ -64,8 +65,9 @@ namespace SecretsAnalyzer.Cli.Scanning
             ImmutableArray<Diagnostic> all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
             ImmutableArray<Diagnostic> findings = all
-                .Where(d => RuleCatalog.Rules.ContainsKey(d.Id) && d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed && d.Location.IsInSource)
-                .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
+                .Where(d => RuleCatalog.Rules.ContainsKey(d.Id) && d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed &&
+                            (d.Location.IsInSource || d.Location.Kind == LocationKind.ExternalFile))
+                .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
