@@ -107,7 +107,7 @@ namespace SecretsAnalyzer.EndToEnd
             // the config files (appsettings.json, template.yaml), which have no fix yet (docs/config-files.md).
             Assert.All(after.Where(f => IsCode(f)), f => Assert.Contains("LambdaFunction(Role", File.ReadAllLines(f.File)[f.Line - 1], StringComparison.Ordinal));
             Assert.Equal(
-                before.Where(f => !IsCode(f)).Select(f => f.ToString()).Order(StringComparer.Ordinal),
+                findingsBefore.Where(f => !IsCode(f)).Select(f => f.ToString()).Order(StringComparer.Ordinal),
                 after.Where(f => !IsCode(f)).Select(f => f.ToString()).Order(StringComparer.Ordinal));
             Assert.Equal(3, after.Count(f => !IsCode(f)));
 
