@@ -31,6 +31,8 @@ namespace SecretsAnalyzer.EndToEnd
                 e => Assert.StartsWith("analyzers/dotnet/cs/", e, StringComparison.Ordinal));
             Assert.Contains("build/SecretsAnalyzer.props", entries);
             Assert.Contains("buildTransitive/SecretsAnalyzer.props", entries);
+            Assert.Contains("build/SecretsAnalyzer.targets", entries);
+            Assert.Contains("buildTransitive/SecretsAnalyzer.targets", entries);
         }
 
         [Fact]

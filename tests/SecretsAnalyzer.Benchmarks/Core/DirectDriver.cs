@@ -28,6 +28,7 @@ namespace SecretsAnalyzer.Benchmarks.Core
         private readonly List<(Action<SyntaxNodeAnalysisContext> Action, ImmutableArray<SyntaxKind> Kinds)> _nodeActions = new();
         private readonly List<Action<SyntaxTreeAnalysisContext>> _treeActions = new();
         private readonly List<Action<SemanticModelAnalysisContext>> _modelActions = new();
+        private readonly List<Action<AdditionalFileAnalysisContext>> _additionalFileActions = new();
         private readonly DiagnosticAnalyzer _analyzer;
 
         public DirectDriver(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
@@ -44,7 +45,10 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         public AnalyzerOptions Options { get; }
 
-        public int ActionCount => _nodeActions.Count + _treeActions.Count + _modelActions.Count;
+        public int ActionCount => _nodeActions.Count + _treeActions.Count + _modelActions.Count + _additionalFileActions.Count;
+
+        /// <summary>Whether the analyzer runs on C# code (and not only on additional files, as ConfigFileAnalyzer does).</summary>
+        public bool RunsOnCode => _nodeActions.Count + _treeActions.Count + _modelActions.Count > 0;
 
         public List<Diagnostic> Run(SyntaxTree tree, SemanticModel model)
         {
@@ -135,6 +139,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => StartActions.Add(action);
 
+            // Config files (ConfigFileAnalyzer): C# trees are what this driver runs, so additional-file actions are recorded and never run.
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _driver._additionalFileActions.Add(action);
+
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _driver._nodeActions.Add((action, syntaxKinds.Select(k => (SyntaxKind)(object)k).ToImmutableArray()));
 
@@ -163,6 +170,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _driver._nodeActions.Add((action, syntaxKinds.Select(k => (SyntaxKind)(object)k).ToImmutableArray()));
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _driver._additionalFileActions.Add(action);
 
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _driver._treeActions.Add(action);
 

@@ -95,6 +95,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _replays.Add(c => c.RegisterSyntaxTreeAction(static _ => { }));
 
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _replays.Add(c => c.RegisterAdditionalFileAction(static _ => { }));
+
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _replays.Add(c => c.RegisterSyntaxNodeAction(static _ => { }, syntaxKinds));
 
@@ -124,6 +126,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
             public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _replays.Add(c => c.RegisterCodeBlockAction(static _ => { }));
 
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _replays.Add(c => c.RegisterSyntaxTreeAction(static _ => { }));
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _replays.Add(c => c.RegisterAdditionalFileAction(static _ => { }));
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _replays.Add(c => c.RegisterSyntaxNodeAction(static _ => { }, syntaxKinds));

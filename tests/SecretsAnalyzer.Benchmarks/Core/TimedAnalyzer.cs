@@ -144,6 +144,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _inner.RegisterSyntaxTreeAction(_owner.Wrap(action));
 
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _inner.RegisterAdditionalFileAction(_owner.Wrap(action));
+
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _inner.RegisterSyntaxNodeAction(_owner.Wrap(action), syntaxKinds);
 
@@ -178,6 +180,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
             public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _inner.RegisterCodeBlockAction(_owner.Wrap(action));
 
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _inner.RegisterSyntaxTreeAction(_owner.Wrap(action));
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _inner.RegisterAdditionalFileAction(_owner.Wrap(action));
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _inner.RegisterSyntaxNodeAction(_owner.Wrap(action), syntaxKinds);

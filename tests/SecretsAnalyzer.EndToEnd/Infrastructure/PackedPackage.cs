@@ -11,19 +11,43 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
     /// One pack for the whole run, shared by every test class: a class takes it as <c>IClassFixture&lt;PackedPackage&gt;</c>
     /// (or through a collection fixture), and each fixture instance is a handle on the same pack, made by the first
     /// class that needs it. So the classes run in parallel (each is its own xunit collection; they share no state but
-    /// the read-only feed and the packages folder, which NuGet fills under a file lock), and the temporary folder is
-    /// deleted when the test process exits.
+    /// the read-only feed and the packages folder, which NuGet fills under a file lock). The last handle disposed
+    /// deletes the temporary folder, within the run (a handle asked for after that packs again, which only happens
+    /// when the classes run one after another).
     /// </remarks>
     public sealed class PackedPackage : IDisposable
     {
-        private static readonly Lazy<Pack> Shared = new(() => new Pack(), LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly object Gate = new();
+        private static Pack? current;
+        private static Exception? failure;
+        private static int handles;
 
         private readonly Pack pack;
+        private bool disposed;
 
         public PackedPackage()
         {
-            // A pack that failed is rethrown to every class that asks for it, without packing again.
-            pack = Shared.Value;
+            lock (Gate)
+            {
+                // A pack that failed is rethrown to every class that asks for it, without packing again.
+                if (failure != null)
+                {
+                    throw new InvalidOperationException("the shared pack failed earlier in this run", failure);
+                }
+
+                try
+                {
+                    current ??= new Pack();
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                    throw;
+                }
+
+                handles++;
+                pack = current;
+            }
         }
 
         /// <summary>The temporary folder that holds the feed, the packages folder and every consumer.</summary>
@@ -62,9 +86,23 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
             return dir;
         }
 
-        /// <summary>A handle's end: the shared pack outlives it (other classes may still use it) until the process exits.</summary>
+        /// <summary>A handle's end; the last one deletes the pack's temporary folder.</summary>
         public void Dispose()
         {
+            lock (Gate)
+            {
+                if (disposed)
+                {
+                    return;
+                }
+
+                disposed = true;
+                if (--handles == 0 && current != null)
+                {
+                    current.Delete();
+                    current = null;
+                }
+            }
         }
 
         private sealed class Pack
@@ -73,7 +111,6 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
             {
                 Root = Path.Combine(Path.GetTempPath(), "secretsanalyzer-e2e-" + Guid.NewGuid().ToString("N")[..10]);
                 Directory.CreateDirectory(Root);
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete();
                 Feed = Path.Combine(Root, "feed");
                 PackagesFolder = Path.Combine(Root, "packages");
                 Directory.CreateDirectory(Feed);
@@ -81,22 +118,29 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
                 Version = "0.1.0-e2e" + Guid.NewGuid().ToString("N")[..10];
 
                 NupkgPath = Path.Combine(Feed, "SecretsAnalyzer." + Version + ".nupkg");
-                string sources = Path.Combine(Root, "sources");
-                CopySources(sources);
                 var stopwatch = Stopwatch.StartNew();
-                ProcessResult pack = ProcessRunner.Dotnet(
-                    sources,
-                    TimeSpan.FromMinutes(10),
-                    "pack", "nupkg", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
-                stopwatch.Stop();
-                if (pack.ExitCode != 0)
+                try
                 {
-                    throw new InvalidOperationException("dotnet pack failed: " + pack);
-                }
+                    string sources = Path.Combine(Root, "sources");
+                    CopySources(sources);
+                    ProcessResult pack = ProcessRunner.Dotnet(
+                        sources,
+                        TimeSpan.FromMinutes(10),
+                        "pack", "nupkg", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
+                    if (pack.ExitCode != 0)
+                    {
+                        throw new InvalidOperationException("dotnet pack failed: " + pack);
+                    }
 
-                if (!File.Exists(NupkgPath))
+                    if (!File.Exists(NupkgPath))
+                    {
+                        throw new InvalidOperationException("dotnet pack did not produce " + NupkgPath + ": " + pack);
+                    }
+                }
+                catch
                 {
-                    throw new InvalidOperationException("dotnet pack did not produce " + NupkgPath + ": " + pack);
+                    Delete();
+                    throw;
                 }
 
                 PackTime = stopwatch.Elapsed;
@@ -115,7 +159,7 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
 
             public TimeSpan PackTime { get; }
 
-            private void Delete()
+            public void Delete()
             {
                 try
                 {
