@@ -77,6 +77,11 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData(" \uFFFC ")]
         [InlineData("\uFFFC!")]
         [InlineData("{\uFFFC}")]
+        [InlineData("{password}]")]
+        [InlineData("{password}]]")]
+        [InlineData("[{password}")]
+        [InlineData("<password>]")]
+        [InlineData("${DB_PASSWORD}]")]
         public void Placeholder(string value)
         {
             Assert.True(Is(value), value);
@@ -97,6 +102,11 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("Sup3r$ecretPassw0rd")]
         [InlineData("s3cr3t-pr0d")]
         [InlineData("ab")]
+        [InlineData("Qm7#vR2]")]
+        [InlineData("[Qm7#vR2")]
+        [InlineData("{Xk9mq2}]")]
+        [InlineData("[{password}]x")]
+        [InlineData("Pw[{password}]")]
         public void RealPassword(string value)
         {
             Assert.False(Is(value), value);
