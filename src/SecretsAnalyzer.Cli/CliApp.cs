@@ -23,7 +23,7 @@ namespace SecretsAnalyzer.Cli
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
         {
             var ui = new ConsoleUi(output, error);
-            RootCommand root = Build(ui);
+            Command root = Build(ui);
             ParseResult parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -39,11 +39,21 @@ namespace SecretsAnalyzer.Cli
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
         }
 
-        private static RootCommand Build(ConsoleUi ui)
+        /// <summary>The command the tool is installed as (ToolCommandName), used in help and messages.</summary>
+        public const string CommandName = "secrets-analyzer";
+
+        /// <summary>
+        /// The root command. A <see cref="RootCommand"/> names itself after the running assembly (SecretsAnalyzer.Cli
+        /// under `dotnet tool`), so the root is a plain command named as installed, with the root's help and version options.
+        /// </summary>
+        internal static Command Build(ConsoleUi ui)
         {
-            var root = new RootCommand(
+            var root = new Command(
+                CommandName,
                 "SecretsAnalyzer: find hard-coded AWS credentials, database passwords and account-bound role ARNs in C# solutions, " +
                 "and migrate them to AWS Secrets Manager or SSM Parameter Store.");
+            root.Options.Add(new System.CommandLine.Help.HelpOption());
+            root.Options.Add(new VersionOption());
             root.Subcommands.Add(BuildScan(ui));
             root.Subcommands.Add(BuildMigrate(ui));
             return root;
@@ -120,7 +130,7 @@ namespace SecretsAnalyzer.Cli
 
             var migrate = new Command(
                 "migrate",
-                "Apply the SecretsAnalyzer code fixes to the whole solution (as Fix All in the IDE), write a provisioning script with every removed value and a rotation checklist. Exit code: 0 migrated or nothing to do, 1 refused (nothing written), 2 the input could not be loaded.");
+                "Apply the SecretsAnalyzer code fixes to the whole solution (as Fix All in the IDE), write a provisioning script with every removed value and a rotation checklist. Exit code: 0 every movable value migrated (or nothing to do), 3 some values skipped and the rest migrated, 1 refused (nothing written), 2 the input could not be loaded.");
             migrate.Arguments.Add(path);
             migrate.Options.Add(store);
             migrate.Options.Add(script);
@@ -168,10 +178,11 @@ namespace SecretsAnalyzer.Cli
             {
                 ReportCompilerErrors(ui, session);
                 IReadOnlyList<Finding> findings = session.Findings;
+                IReadOnlyList<InactiveRule> inactive = session.InactiveRules;
                 string? rendered = format switch
                 {
-                    "json" => JsonReport.Render(findings, session.RootDirectory, session.ProjectNames),
-                    "sarif" => SarifReport.Render(findings, session.RootDirectory),
+                    "json" => JsonReport.Render(findings, session.RootDirectory, session.ProjectNames, inactive),
+                    "sarif" => SarifReport.Render(findings, session.RootDirectory, inactive),
                     _ => null,
                 };
 
@@ -180,23 +191,26 @@ namespace SecretsAnalyzer.Cli
                     if (output != null)
                     {
                         using var writer = new StringWriter();
-                        TextReport.Render(ConsoleUi.Create(writer, terminal: false), findings, session.ProjectNames);
+                        TextReport.Render(ConsoleUi.Create(writer, terminal: false), findings, session.ProjectNames, inactive);
                         await File.WriteAllTextAsync(output.FullName, writer.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
                         ui.Info("Wrote " + TextReport.Plural(findings.Count, "finding") + " to " + output.FullName);
                     }
                     else
                     {
-                        TextReport.Render(ui.Out, findings, session.ProjectNames);
+                        TextReport.Render(ui.Out, findings, session.ProjectNames, inactive);
                     }
                 }
                 else if (output != null)
                 {
                     await File.WriteAllTextAsync(output.FullName, rendered, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-                    ui.Err.Write(TextReport.SummaryTable(findings, session.ProjectNames));
+                    ui.Err.Write(TextReport.SummaryTable(findings, session.ProjectNames, inactive));
+                    TextReport.WriteInactive(ui.Err, inactive);
                     ui.Info("Wrote " + TextReport.Plural(findings.Count, "finding") + " (" + format + ") to " + output.FullName);
                 }
                 else
                 {
+                    // The report owns standard output; the notes go to standard error, where a person sees them.
+                    TextReport.WriteInactive(ui.Err, inactive);
                     await ui.OutputWriter.WriteAsync(rendered).ConfigureAwait(false);
                     await ui.OutputWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }

@@ -91,6 +91,12 @@ namespace SecretsAnalyzer.CodeFixes
 
             foreach ((FixPlan plan, FixKind kind) in plans)
             {
+                if (kind == FixKind.RedactInComment)
+                {
+                    GetEdits(edits, plan.Document).Redactions.Add((plan.Diagnostic.Location.SourceSpan, plan.Redacted!));
+                    continue;
+                }
+
                 if (kind == FixKind.UseExecutionRole)
                 {
                     RoleEdit role = plan.Role!;
@@ -427,6 +433,9 @@ namespace SecretsAnalyzer.CodeFixes
 
             public List<SyntaxNode> Removals { get; } = new List<SyntaxNode>();
 
+            /// <summary>Spans of comments (or of text tokens of documentation comments) and what replaces each.</summary>
+            public List<(TextSpan Span, string Text)> Redactions { get; } = new List<(TextSpan, string)>();
+
             public bool HasReplacement(SyntaxNode node) => _replacements.TryGetValue(node, out var list) && list.Any(r => r.Key == "value");
 
             public void Add(SyntaxNode node, string key, Func<SyntaxNode, SyntaxNode> rewrite)
@@ -448,19 +457,78 @@ namespace SecretsAnalyzer.CodeFixes
                 var nodes = new HashSet<SyntaxNode>(_replacements.Keys);
                 nodes.UnionWith(Removals);
                 var removals = new HashSet<SyntaxNode>(Removals);
-                return root.ReplaceNodes(nodes, (original, rewritten) =>
+
+                // Redactions: in a comment or disabled text, the trivia is rewritten; in a documentation comment, the text token.
+                var trivia = new Dictionary<SyntaxTrivia, List<(TextSpan Span, string Text)>>();
+                var tokens = new Dictionary<SyntaxToken, List<(TextSpan Span, string Text)>>();
+                foreach ((TextSpan span, string text) in Redactions)
                 {
-                    SyntaxNode result = rewritten;
-                    if (_replacements.TryGetValue(original, out var list))
+                    SyntaxTrivia comment = root.FindTrivia(span.Start);
+                    if (comment.HasStructure)
                     {
-                        foreach ((string _, Func<SyntaxNode, SyntaxNode> rewrite) in list)
+                        SyntaxToken token = root.FindToken(span.Start, findInsideTrivia: true);
+                        if (token.Span.Contains(span))
                         {
-                            result = rewrite(result);
+                            Collect(tokens, token, span, text);
                         }
                     }
+                    else if (comment.Span.Contains(span))
+                    {
+                        Collect(trivia, comment, span, text);
+                    }
+                }
 
-                    return removals.Contains(original) ? result.WithAdditionalAnnotations(RemoveAnnotation) : result;
-                });
+                return root.ReplaceSyntax(
+                    nodes,
+                    (original, rewritten) =>
+                    {
+                        SyntaxNode result = rewritten;
+                        if (_replacements.TryGetValue(original, out var list))
+                        {
+                            foreach ((string _, Func<SyntaxNode, SyntaxNode> rewrite) in list)
+                            {
+                                result = rewrite(result);
+                            }
+                        }
+
+                        return removals.Contains(original) ? result.WithAdditionalAnnotations(RemoveAnnotation) : result;
+                    },
+                    tokens.Keys,
+                    (original, rewritten) =>
+                    {
+                        string text = Redact(original.Text, original.SpanStart, tokens[original]);
+                        return SyntaxFactory.XmlTextLiteral(rewritten.LeadingTrivia, text, text, rewritten.TrailingTrivia);
+                    },
+                    trivia.Keys,
+                    (original, rewritten) =>
+                    {
+                        string text = Redact(original.ToString(), original.SpanStart, trivia[original]);
+                        return original.IsKind(SyntaxKind.DisabledTextTrivia) ? SyntaxFactory.DisabledText(text) : SyntaxFactory.Comment(text);
+                    });
+            }
+
+            private static void Collect<T>(Dictionary<T, List<(TextSpan, string)>> map, T key, TextSpan span, string text)
+                where T : notnull
+            {
+                if (!map.TryGetValue(key, out var list))
+                {
+                    list = new List<(TextSpan, string)>();
+                    map.Add(key, list);
+                }
+
+                list.Add((span, text));
+            }
+
+            /// <summary><paramref name="text"/> (which starts at <paramref name="start"/> in the document) with each span replaced, last first.</summary>
+            private static string Redact(string text, int start, List<(TextSpan Span, string Text)> redactions)
+            {
+                var b = new System.Text.StringBuilder(text);
+                foreach ((TextSpan span, string replacement) in redactions.OrderByDescending(r => r.Span.Start))
+                {
+                    b.Remove(span.Start - start, span.Length).Insert(span.Start - start, replacement);
+                }
+
+                return b.ToString();
             }
         }
     }

@@ -17,6 +17,9 @@ namespace SecretsAnalyzer.CodeFixes
 
         /// <summary>SECRETS004: partition and account come from <c>ILambdaContext.InvokedFunctionArn</c>; path and name stay.</summary>
         BuildRoleArnFromInvokingAccount,
+
+        /// <summary>SECRETS006 in a comment: the token is redacted in place (prefix and last four); it must still be revoked.</summary>
+        RedactInComment,
     }
 
     /// <summary>Stable equivalence keys (Fix All and <c>dotnet format</c> rely on them) and titles.</summary>
@@ -34,6 +37,7 @@ namespace SecretsAnalyzer.CodeFixes
         public const string ReadFromParameterStoreKey = "SecretsAnalyzer.ReadFromParameterStore";
         public const string ReadRoleArnFromParameterStoreKey = "SecretsAnalyzer.ReadRoleArnFromParameterStore";
         public const string BuildRoleArnFromInvokingAccountKey = "SecretsAnalyzer.BuildRoleArnFromInvokingAccount";
+        public const string RedactInCommentKey = "SecretsAnalyzer.RedactInComment";
 
         public static string Key(FixKind kind)
         {
@@ -43,6 +47,7 @@ namespace SecretsAnalyzer.CodeFixes
                 case FixKind.ReadFromSecretsManager: return ReadFromSecretsManagerKey;
                 case FixKind.ReadFromParameterStore: return ReadFromParameterStoreKey;
                 case FixKind.ReadRoleArnFromParameterStore: return ReadRoleArnFromParameterStoreKey;
+                case FixKind.RedactInComment: return RedactInCommentKey;
                 default: return BuildRoleArnFromInvokingAccountKey;
             }
         }
@@ -56,6 +61,7 @@ namespace SecretsAnalyzer.CodeFixes
                 case ReadFromParameterStoreKey: return FixKind.ReadFromParameterStore;
                 case ReadRoleArnFromParameterStoreKey: return FixKind.ReadRoleArnFromParameterStore;
                 case BuildRoleArnFromInvokingAccountKey: return FixKind.BuildRoleArnFromInvokingAccount;
+                case RedactInCommentKey: return FixKind.RedactInComment;
                 default: return null;
             }
         }
@@ -68,6 +74,7 @@ namespace SecretsAnalyzer.CodeFixes
                 case FixKind.ReadFromSecretsManager: return "Read from AWS Secrets Manager";
                 case FixKind.ReadFromParameterStore: return "Read from SSM Parameter Store";
                 case FixKind.ReadRoleArnFromParameterStore: return "Read role ARN from SSM Parameter Store";
+                case FixKind.RedactInComment: return "Redact the token in the comment (then revoke it)";
                 default: return "Build role ARN from the invoking account";
             }
         }

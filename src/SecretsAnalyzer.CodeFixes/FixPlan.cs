@@ -83,6 +83,9 @@ namespace SecretsAnalyzer.CodeFixes
         /// <summary>For the invoking-account fix: <c>role/path/Name</c>.</summary>
         public string? RoleResource { get; set; }
 
+        /// <summary>For the comment redaction: what replaces the diagnostic's span.</summary>
+        public string? Redacted { get; set; }
+
         public bool Offers(FixKind kind) => Kinds.Contains(kind);
     }
 }

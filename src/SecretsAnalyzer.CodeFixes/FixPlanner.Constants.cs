@@ -38,6 +38,7 @@ namespace SecretsAnalyzer.CodeFixes
                     RuleIds.AwsAccessKeyId => AwsKeys.ContainsAccessKeyId(text),
                     RuleIds.AwsSecretKey => AwsKeys.HasLongKeyRun(text),
                     RuleIds.RoleArn => text.IndexOf("arn:", StringComparison.Ordinal) >= 0,
+                    RuleIds.ProviderToken => ProviderTokens.ContainsToken(text),
                     _ => false,
                 };
                 if (carries)

@@ -33,15 +33,15 @@ namespace SecretsAnalyzer.CodeFixes
             ExpressionSyntax? found = FindExpression(root, diagnostic.Location.SourceSpan);
             if (found == null)
             {
-                // A comment: nothing to move.
-                return null;
+                // A comment: nothing to move; a provider token is redacted where it stands.
+                return diagnostic.Id == RuleIds.ProviderToken ? PlanCommentRedaction(plan, root, diagnostic.Location.SourceSpan) : null;
             }
 
             AwsTypes types = AwsTypes.Create(model.Compilation);
             bool roleArn = diagnostic.Id == RuleIds.RoleArn;
             var kinds = ImmutableArray.CreateBuilder<FixKind>();
 
-            if (!roleArn && diagnostic.Id != RuleIds.ConnectionStringPassword)
+            if (!roleArn && diagnostic.Id != RuleIds.ConnectionStringPassword && diagnostic.Id != RuleIds.ProviderToken)
             {
                 plan.Role = PlanExecutionRole(found, model, types, cancellationToken);
                 if (plan.Role != null)

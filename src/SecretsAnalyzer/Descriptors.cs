@@ -12,7 +12,7 @@ namespace SecretsAnalyzer
             category: RuleIds.Category,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "An AWS access key ID in source code reaches every clone, build log and fork. Inside AWS Lambda the execution role supplies credentials: remove the key, use the parameterless client constructor, and rotate the key now.",
+            description: "An AWS access key ID in source code reaches every clone, build log and fork. Inside AWS Lambda the execution role supplies credentials: remove the key, use the parameterless client constructor, and rotate the key now. The code fixes that move the value to a store need the NuGet package AWSSDK.SecretsManager or AWSSDK.SimpleSystemsManagement in the project.",
             helpLinkUri: RuleIds.HelpLink(RuleIds.AwsAccessKeyId),
             customTags: new[] { "Security", "Telemetry" });
 
@@ -23,7 +23,7 @@ namespace SecretsAnalyzer
             category: RuleIds.Category,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "An AWS secret access key or session token in source code grants access to whoever reads the code. Inside AWS Lambda the execution role supplies credentials: remove the value, read any other secret from AWS Secrets Manager or SSM Parameter Store, and rotate the key now.",
+            description: "An AWS secret access key or session token in source code grants access to whoever reads the code. Inside AWS Lambda the execution role supplies credentials: remove the value, read any other secret from AWS Secrets Manager or SSM Parameter Store, and rotate the key now. The code fixes that move the value to a store need the NuGet package AWSSDK.SecretsManager or AWSSDK.SimpleSystemsManagement in the project.",
             helpLinkUri: RuleIds.HelpLink(RuleIds.AwsSecretKey),
             customTags: new[] { "Security", "Telemetry" });
 
@@ -34,7 +34,7 @@ namespace SecretsAnalyzer
             category: RuleIds.Category,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A database password in source code reaches every clone, build log and fork, and ties every environment to one database. Store the connection string in AWS Secrets Manager or SSM Parameter Store under the same name in each account.",
+            description: "A database password in source code reaches every clone, build log and fork, and ties every environment to one database. Store the connection string in AWS Secrets Manager or SSM Parameter Store under the same name in each account. The code fixes that move the value to a store need the NuGet package AWSSDK.SecretsManager or AWSSDK.SimpleSystemsManagement in the project.",
             helpLinkUri: RuleIds.HelpLink(RuleIds.ConnectionStringPassword),
             customTags: new[] { "Security", "Telemetry" });
 
@@ -45,8 +45,19 @@ namespace SecretsAnalyzer
             category: RuleIds.Category,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A role ARN with a literal account id binds the function to one AWS account, so the same build cannot run in every environment's account. A wildcard role ARN is ambiguous about whose role is meant and opens privilege escalation through iam:PassRole. Read the ARN from SSM Parameter Store, or build it from the invoking account (ILambdaContext.InvokedFunctionArn).",
+            description: "A role ARN with a literal account id binds the function to one AWS account, so the same build cannot run in every environment's account. A wildcard role ARN is ambiguous about whose role is meant and opens privilege escalation through iam:PassRole. Read the ARN from SSM Parameter Store, or build it from the invoking account (ILambdaContext.InvokedFunctionArn). The fix that reads the ARN from Parameter Store needs the NuGet package AWSSDK.SimpleSystemsManagement in the project.",
             helpLinkUri: RuleIds.HelpLink(RuleIds.RoleArn),
+            customTags: new[] { "Security", "Telemetry" });
+
+        public static readonly DiagnosticDescriptor ProviderToken = new DiagnosticDescriptor(
+            RuleIds.ProviderToken,
+            title: "Hard-coded provider token or private key",
+            messageFormat: "{0} '{1}' is hard-coded{2}",
+            category: RuleIds.Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A provider token (GitHub, npm, Slack, Stripe, SendGrid, Twilio, Google, GitLab, Azure Storage, Shopify) or a private key in source code or a comment grants its access to whoever reads the code, and stays in the history after it is removed. Revoke and rotate it now, then read it at run time from AWS Secrets Manager or SSM Parameter Store.",
+            helpLinkUri: RuleIds.HelpLink(RuleIds.ProviderToken),
             customTags: new[] { "Security", "Telemetry" });
     }
 }

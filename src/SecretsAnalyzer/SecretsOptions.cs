@@ -52,6 +52,9 @@ namespace SecretsAnalyzer
             return false;
         }
 
+        /// <summary>An option for all rules, <c>secrets_analyzer.&lt;name&gt;</c>.</summary>
+        public string? GetOption(string name) => _raw != null && _raw.TryGetValue("secrets_analyzer." + name, out string? value) ? value : null;
+
         /// <summary>A rule's own option, <c>secrets_analyzer.&lt;ruleId&gt;.&lt;name&gt;</c>, falling back to <c>secrets_analyzer.&lt;name&gt;</c>.</summary>
         public string? GetRuleOption(string ruleId, string name)
         {
@@ -108,6 +111,9 @@ namespace SecretsAnalyzer
             public AnalyzerConfigOptionsProvider Provider { get; }
 
             public SecretsOptions Get(SyntaxTree tree) => Read(Provider.GetOptions(tree));
+
+            /// <summary>The options of a config file (<c>appsettings.json</c>, <c>template.yaml</c>, …): its own sections apply, such as <c>[*.json]</c>.</summary>
+            public SecretsOptions Get(AdditionalText file) => Read(Provider.GetOptions(file));
 
             private static SecretsOptions Read(AnalyzerConfigOptions options)
             {

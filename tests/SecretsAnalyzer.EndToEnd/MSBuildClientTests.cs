@@ -7,8 +7,7 @@ namespace SecretsAnalyzer.EndToEnd
     /// The packed nupkg, restored from a local feed by a consumer project and built by `dotnet build`: the build
     /// gate (warnings as errors in its three spellings) fails on a hard-coded key and passes once it is gone.
     /// </summary>
-    [Collection(EndToEndCollection.Name)]
-    public sealed class MSBuildClientTests
+    public sealed class MSBuildClientTests : IClassFixture<PackedPackage>
     {
         private readonly PackedPackage package;
         private readonly ITestOutputHelper output;

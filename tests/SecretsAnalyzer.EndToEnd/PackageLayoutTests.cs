@@ -7,8 +7,7 @@ using SecretsAnalyzer.EndToEnd.Infrastructure;
 namespace SecretsAnalyzer.EndToEnd
 {
     /// <summary>The nupkg itself: an analyzer-only development dependency with its metadata.</summary>
-    [Collection(EndToEndCollection.Name)]
-    public sealed class PackageLayoutTests
+    public sealed class PackageLayoutTests : IClassFixture<PackedPackage>
     {
         private readonly PackedPackage package;
 
@@ -32,6 +31,8 @@ namespace SecretsAnalyzer.EndToEnd
                 e => Assert.StartsWith("analyzers/dotnet/cs/", e, StringComparison.Ordinal));
             Assert.Contains("build/SecretsAnalyzer.props", entries);
             Assert.Contains("buildTransitive/SecretsAnalyzer.props", entries);
+            Assert.Contains("build/SecretsAnalyzer.targets", entries);
+            Assert.Contains("buildTransitive/SecretsAnalyzer.targets", entries);
         }
 
         [Fact]

@@ -14,7 +14,7 @@ namespace SecretsAnalyzer.EndToEnd
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
         private static readonly Regex FindingLine = new(
-            @"^(?<project>[A-Za-z][A-Za-z0-9_.]*)/\S+\.cs\(\d+,\d+\): warning (?<rule>SECRETS\d{3}): \S",
+            @"^(?<project>[A-Za-z][A-Za-z0-9_.]*)/\S+\.(?:cs|json|yaml|yml|template|env)\(\d+,\d+\): warning (?<rule>SECRETS\d{3}): \S",
             RegexOptions.None,
             TimeSpan.FromSeconds(5));
 

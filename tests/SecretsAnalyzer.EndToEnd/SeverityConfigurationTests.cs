@@ -3,8 +3,7 @@ using SecretsAnalyzer.EndToEnd.Infrastructure;
 namespace SecretsAnalyzer.EndToEnd
 {
     /// <summary>Severity from .editorconfig, from a global config, and from the package's strict preset.</summary>
-    [Collection(EndToEndCollection.Name)]
-    public sealed class SeverityConfigurationTests
+    public sealed class SeverityConfigurationTests : IClassFixture<PackedPackage>
     {
         private readonly PackedPackage package;
 

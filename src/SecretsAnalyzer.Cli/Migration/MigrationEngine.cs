@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecretsAnalyzer.Cli.Loading;
 using SecretsAnalyzer.Cli.Scanning;
@@ -40,8 +41,24 @@ namespace SecretsAnalyzer.Cli.Migration
         public IReadOnlyList<Finding> Remaining { get; }
     }
 
+    /// <summary>What became of one finding.</summary>
+    internal enum MigrationOutcome
+    {
+        /// <summary>Its value is in the provisioning script and the code reads it from the store.</summary>
+        Moved,
+
+        /// <summary>A fix would move it, but the tool cannot account for the value byte for byte: left as it was.</summary>
+        Skipped,
+
+        /// <summary>No fix moves it (a comment, a form without a fix, a missing package, a policy to narrow by hand).</summary>
+        NotFixable,
+    }
+
     /// <summary>One finding of the original scan, and whether its value moved (and where) or why not.</summary>
-    internal sealed record ChecklistEntry(Finding Finding, MovedValue? Move, string? NotMovedReason);
+    internal sealed record ChecklistEntry(Finding Finding, MovedValue? Move, string? NotMovedReason, bool Skipped = false)
+    {
+        public MigrationOutcome Outcome => Move != null ? MigrationOutcome.Moved : Skipped ? MigrationOutcome.Skipped : MigrationOutcome.NotFixable;
+    }
 
     /// <summary>Thrown when the migration must not be written; the message says why.</summary>
     internal sealed class MigrationRefusedException : Exception
@@ -60,6 +77,7 @@ namespace SecretsAnalyzer.Cli.Migration
     {
         private const string ValueKind = "SecretsAnalyzer.Cli.Value";
         private const string SlotKind = "SecretsAnalyzer.Cli.Slot";
+        private const string AnchorKind = "SecretsAnalyzer.Cli.Anchor";
         private const int MaxPasses = 8;
 
         public static async Task<MigrationPlan> PlanAsync(ScanSession session, MigrationStore store, Action<string> status, CancellationToken cancellationToken)
@@ -108,12 +126,104 @@ namespace SecretsAnalyzer.Cli.Migration
                 }
             }
 
-            Solution current = await AnnotateAsync(original, values, cancellationToken).ConfigureAwait(false);
+            Solution annotated = await AnnotateAsync(original, values, cancellationToken).ConfigureAwait(false);
 
-            // 2. Passes: analyze, pick the findings that offer the store's action, Fix All with it, account for the moves.
+            // 2. Per finding, never all or nothing: a value the tool cannot account for byte for byte is skipped with its
+            //    reason and every other one is migrated. Values whose fold cannot be followed are known now; values whose
+            //    fix cannot be proven are found by a run of the passes, which then starts again without them.
+            var skipped = new Dictionary<int, string>();
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (values[i].Unaccountable is string why)
+                {
+                    skipped[i] = why;
+                }
+            }
+
+            PassesResult result;
+            for (int attempt = 1; ; attempt++)
+            {
+                result = await RunPassesAsync(annotated, primary, store, skipped, status, cancellationToken).ConfigureAwait(false);
+                if (result.Failures.Count == 0)
+                {
+                    break;
+                }
+
+                if (attempt > values.Count)
+                {
+                    throw new MigrationRefusedException("the fixes could not be accounted for after " + attempt + " attempts");
+                }
+
+                foreach (var failure in result.Failures)
+                {
+                    skipped.TryAdd(failure.Key, failure.Value);
+                }
+
+                status("Starting again without " + result.Failures.Count + " value(s) the tool cannot account for");
+            }
+
+            Solution current = result.Solution;
+
+            // 3. The result: what moved, what was skipped, what stays and why.
+            List<Finding> remaining = Finding.Normalize(result.Analyses.SelectMany(a => a.Findings.Select(d => Finding.From(d, SolutionLoader.DisplayName(a.Project), rootDirectory)))).ToList();
+            var moves = new List<MovedValue>();
+            var checklist = new List<ChecklistEntry>();
+            foreach (var (finding, id) in findings.OrderBy(f => f.Finding.Project, StringComparer.Ordinal).ThenBy(f => f.Finding.RelativePath, StringComparer.Ordinal).ThenBy(f => f.Finding.Line).ThenBy(f => f.Finding.Column).ThenBy(f => f.Finding.RuleId, StringComparer.Ordinal))
+            {
+                MovedValue? move = null;
+                string? reason = null;
+                bool wasSkipped = false;
+                if (id >= 0 && result.Moved.TryGetValue(id, out var target))
+                {
+                    move = moves.FirstOrDefault(m => m.Store == target.Store && m.Name == target.Name);
+                    if (move == null)
+                    {
+                        move = new MovedValue(moves.Count + 1, target.Store, target.Name, values[id].Value, finding.RuleId, finding.SecretKind ?? finding.RuleId, finding.Project, finding.Where, finding)
+                        {
+                            Sources = values[id].Sources,
+                        };
+                        moves.Add(move);
+                    }
+                }
+                else if (id < 0)
+                {
+                    reason = "no fix moves it: it is not a compile-time constant string in code (a comment, disabled code, or an interpolation with run-time holes); remove it by hand";
+                }
+                else if (skipped.TryGetValue(id, out string? skip))
+                {
+                    reason = skip;
+                    wasSkipped = true;
+                }
+                else
+                {
+                    reason = result.NotMoved.TryGetValue(id, out string? why) ? why : "no fix for the chosen store is offered here";
+                }
+
+                checklist.Add(new ChecklistEntry(finding, move, reason, wasSkipped));
+            }
+
+            current = await MirrorToOtherTargetFrameworksAsync(original, current, targets, primary, cancellationToken).ConfigureAwait(false);
+            await CheckCompilesAsync(session, current, targets, cancellationToken).ConfigureAwait(false);
+            return new MigrationPlan(original, current, moves, checklist, remaining);
+        }
+
+        /// <summary>One run of the passes from the annotated original: the rewritten solution and what became of each value.</summary>
+        private sealed record PassesResult(
+            Solution Solution,
+            IReadOnlyList<ProjectAnalysis> Analyses,
+            IReadOnlyDictionary<int, (StoreKind Store, string Name)> Moved,
+            IReadOnlyDictionary<int, string> NotMoved,
+            IReadOnlyDictionary<int, string> Failures);
+
+        /// <summary>Passes: analyze, pick the findings that offer the store's action, Fix All with it, account for the moves.</summary>
+        private static async Task<PassesResult> RunPassesAsync(
+            Solution current, IReadOnlyList<ProjectId> primary, MigrationStore store, IReadOnlyDictionary<int, string> skipped, Action<string> status, CancellationToken cancellationToken)
+        {
+            Solution start = current;
             var moved = new Dictionary<int, (StoreKind Store, string Name)>();
             var notMoved = new Dictionary<int, string>();
-            var attempted = new HashSet<int>();
+            var failures = new Dictionary<int, string>();
+            var attempted = new HashSet<int>(skipped.Keys);
             IReadOnlyList<ProjectAnalysis> analyses;
             for (int pass = 1; ; pass++)
             {
@@ -161,13 +271,18 @@ namespace SecretsAnalyzer.Cli.Migration
                     attempted.Add(id);
                 }
 
-                IReadOnlyDictionary<int, (StoreKind, string)> passMoves = await AccountAsync(current, next, batch.Select(c => c.ValueId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+                var (passMoves, passFailures) = await AccountAsync(current, next, batch.Select(c => c.ValueId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var pair in passMoves)
                 {
                     moved[pair.Key] = pair.Value;
                 }
 
-                foreach (int id in batch.Select(c => c.ValueId).Distinct().Where(id => !passMoves.ContainsKey(id)))
+                foreach (var pair in passFailures)
+                {
+                    failures.TryAdd(pair.Key, pair.Value);
+                }
+
+                foreach (int id in batch.Select(c => c.ValueId).Distinct().Where(id => !passMoves.ContainsKey(id) && !passFailures.ContainsKey(id)))
                 {
                     notMoved.TryAdd(id, "the \"" + FixKeys.Title(batch[0].Key) + "\" fix left it in place");
                 }
@@ -175,47 +290,47 @@ namespace SecretsAnalyzer.Cli.Migration
                 current = next;
             }
 
-            // 3. The result: what moved, what stays and why.
-            List<Finding> remaining = Finding.Normalize(analyses.SelectMany(a => a.Findings.Select(d => Finding.From(d, SolutionLoader.DisplayName(a.Project), rootDirectory)))).ToList();
-            var moves = new List<MovedValue>();
-            var checklist = new List<ChecklistEntry>();
-            foreach (var (finding, id) in findings.OrderBy(f => f.Finding.Project, StringComparer.Ordinal).ThenBy(f => f.Finding.RelativePath, StringComparer.Ordinal).ThenBy(f => f.Finding.Line).ThenBy(f => f.Finding.Column).ThenBy(f => f.Finding.RuleId, StringComparer.Ordinal))
+            // Every new lookup in the rewritten solution must be one of the accounted moves: one that is not is blamed on
+            // the value whose code it stands in (that value is skipped in the next attempt), or refuses the run.
+            var before = await StoreLookups.NamesInAsync(start, cancellationToken).ConfigureAwait(false);
+            foreach (var (lookup, ids) in await NewLookupsAsync(current, before, cancellationToken).ConfigureAwait(false))
             {
-                MovedValue? move = null;
-                string? reason = null;
-                if (id >= 0 && moved.TryGetValue(id, out var target))
+                if (moved.Values.Contains((lookup.Store, lookup.Name)))
                 {
-                    move = moves.FirstOrDefault(m => m.Store == target.Store && m.Name == target.Name);
-                    if (move == null)
-                    {
-                        move = new MovedValue(moves.Count + 1, target.Store, target.Name, values[id].Value, finding.RuleId, finding.SecretKind ?? finding.RuleId, finding.Project, finding.Where, finding);
-                        moves.Add(move);
-                    }
-                }
-                else if (id < 0)
-                {
-                    reason = "no fix moves it: it is not a compile-time constant string in code (a comment, disabled code, or an interpolation with run-time holes); remove it by hand";
-                }
-                else
-                {
-                    reason = notMoved.TryGetValue(id, out string? why) ? why : "no fix for the chosen store is offered here";
+                    continue;
                 }
 
-                checklist.Add(new ChecklistEntry(finding, move, reason));
+                if (ids.Count == 0)
+                {
+                    throw new MigrationRefusedException("the fixes read the store name '" + lookup.Name + "', whose value the tool could not tie to any finding");
+                }
+
+                foreach (int id in ids)
+                {
+                    failures.TryAdd(id, "cannot be accounted for byte for byte: the fix reads '" + lookup.Name + "' in code the tool cannot tie to the value it removed");
+                }
             }
 
-            // Every new lookup in the rewritten solution must be one of the accounted moves, and nothing else may change.
-            var before = await StoreLookups.NamesInAsync(original, cancellationToken).ConfigureAwait(false);
-            var after = await StoreLookups.NamesInAsync(current, cancellationToken).ConfigureAwait(false);
-            var unaccounted = after.Except(before).Where(n => !moves.Any(m => m.Store == n.Item1 && m.Name == n.Item2)).ToList();
-            if (unaccounted.Count > 0)
+            return new PassesResult(current, analyses, moved, notMoved, failures);
+        }
+
+        /// <summary>The lookups of <paramref name="solution"/> whose names are not in <paramref name="before"/>, each with the values whose code holds it.</summary>
+        private static async Task<List<(StoreLookup Lookup, List<int> Ids)>> NewLookupsAsync(Solution solution, HashSet<(StoreKind, string)> before, CancellationToken cancellationToken)
+        {
+            var result = new List<(StoreLookup, List<int>)>();
+            foreach (Document document in solution.Projects.SelectMany(p => p.Documents))
             {
-                throw new MigrationRefusedException("the fixes read " + unaccounted.Count + " store name(s) whose value the tool could not account for (e.g. '" + unaccounted[0].Item2 + "')");
+                SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+                foreach (StoreLookup lookup in StoreLookups.In(root).Where(l => !before.Contains((l.Store, l.Name))))
+                {
+                    List<int> ids = lookup.Invocation.AncestorsAndSelf()
+                        .Select(n => n.GetAnnotations(new[] { SlotKind, AnchorKind }).Select(a => int.Parse(a.Data!, CultureInfo.InvariantCulture)).ToList())
+                        .FirstOrDefault(l => l.Count > 0) ?? new List<int>();
+                    result.Add((lookup, ids));
+                }
             }
 
-            current = await MirrorToOtherTargetFrameworksAsync(original, current, targets, primary, cancellationToken).ConfigureAwait(false);
-            await CheckCompilesAsync(session, current, targets, cancellationToken).ConfigureAwait(false);
-            return new MigrationPlan(original, current, moves, checklist, remaining);
+            return result;
         }
 
         private static bool SameFinding(Finding a, Finding b) =>
@@ -249,6 +364,12 @@ namespace SecretsAnalyzer.Cli.Migration
                 return null;
             }
 
+            if (IsWildcardRoleInPolicy(diagnostic, located.Value))
+            {
+                notMoved.TryAdd(id, PolicyToNarrow);
+                return null;
+            }
+
             string key = FixKeys.For(diagnostic.Id, store);
             var offered = new List<string>();
             foreach (CodeFixProvider fixer in RuleCatalog.Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
@@ -267,11 +388,31 @@ namespace SecretsAnalyzer.Cli.Migration
                 }
             }
 
-            notMoved.TryAdd(id, offered.Count == 0
+            string? missingPackage = diagnostic.Properties.TryGetValue(DiagnosticProperties.MissingFixPackage, out string? package) ? package : null;
+            notMoved.TryAdd(id, missingPackage != null
+                ? "the \"" + FixKeys.Title(key) + "\" fix needs the NuGet package " + missingPackage + ", which " + document.Project.Name + " does not reference; add it and run again"
+                : offered.Count == 0
                 ? "no fix is offered for it (see the rule's documentation for the cases a fix cannot rewrite)"
-                : "the \"" + FixKeys.Title(key) + "\" fix is not offered here (offered: " + string.Join(", ", offered.Distinct()) + "); the project may lack the AWS SDK package it needs");
+                : "the \"" + FixKeys.Title(key) + "\" fix is not offered here (offered: " + string.Join(", ", offered.Distinct()) + ")");
             return null;
         }
+
+        /// <summary>The reason a wildcard role ARN in a policy stays; the summary and the checklist start with it.</summary>
+        public const string PolicyToNarrow =
+            "policy to narrow by hand: a wildcard role ARN in an IAM policy document (iam:PassRole on any role is a privilege " +
+            "escalation) stays where reviewers see it, with its finding; moving it to Parameter Store would hide it. Name the roles the function may pass";
+
+        /// <summary>
+        /// SECRETS004 on a wildcard account or role name inside an IAM policy document (the value has a policy's
+        /// <c>Statement</c>, <c>Resource</c> or <c>iam:PassRole</c>): not configuration to move but a grant to narrow.
+        /// </summary>
+        internal static bool IsWildcardRoleInPolicy(Diagnostic diagnostic, string value) =>
+            diagnostic.Id == RuleIds.RoleArn &&
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.RoleArnCase, out string? arnCase) &&
+            arnCase is "WildcardAccount" or "WildcardRoleName" &&
+            (value.IndexOf("iam:PassRole", StringComparison.OrdinalIgnoreCase) >= 0 ||
+             value.IndexOf("\"Statement\"", StringComparison.Ordinal) >= 0 ||
+             value.IndexOf("\"Resource\"", StringComparison.Ordinal) >= 0);
 
         private static IEnumerable<CodeAction> Flatten(IEnumerable<CodeAction> actions)
         {
@@ -324,87 +465,174 @@ namespace SecretsAnalyzer.Cli.Migration
 
         /// <summary>
         /// Finds, for each value of the batch, the lookup that took its place, and checks that the fix replaced exactly the
-        /// value's expression (everything else in the enclosing node is unchanged, whitespace aside).
+        /// value's expression: everything else in the enclosing node is unchanged, whitespace aside. The enclosing node is
+        /// the value's parent; when the fix rebuilt it, the declarator or the member or statement around it, where a
+        /// <c>const</c> that became <c>static readonly</c> (or a plain local) is the one other change allowed. A value
+        /// whose replacement cannot be proven so is a failure, with its reason.
         /// </summary>
-        private static async Task<IReadOnlyDictionary<int, (StoreKind, string)>> AccountAsync(Solution before, Solution after, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+        private static async Task<(IReadOnlyDictionary<int, (StoreKind, string)> Moves, IReadOnlyDictionary<int, string> Failures)> AccountAsync(
+            Solution before, Solution after, IReadOnlyList<int> ids, CancellationToken cancellationToken)
         {
             var namesBefore = await StoreLookups.NamesInAsync(before, cancellationToken).ConfigureAwait(false);
             var result = new Dictionary<int, (StoreKind, string)>();
+            var failures = new Dictionary<int, string>();
             var wanted = new HashSet<int>(ids);
             foreach (DocumentId documentId in before.Projects.SelectMany(p => p.DocumentIds))
             {
                 Document beforeDocument = before.GetDocument(documentId)!;
                 SyntaxNode beforeRoot = (await beforeDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-                var slots = beforeRoot.GetAnnotatedNodes(SlotKind).ToList();
-                if (slots.Count == 0)
+                var valueNodes = beforeRoot.GetAnnotatedNodes(ValueKind).Where(n => wanted.Contains(IdOf(n, ValueKind))).ToList();
+                if (valueNodes.Count == 0)
                 {
                     continue;
                 }
 
                 Document? afterDocument = after.GetDocument(documentId);
                 SyntaxNode? afterRoot = afterDocument == null ? null : await afterDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                foreach (SyntaxNode beforeSlot in slots)
+                foreach (SyntaxNode valueNode in valueNodes)
                 {
-                    var slotIds = beforeSlot.GetAnnotations(SlotKind).Select(a => int.Parse(a.Data!, CultureInfo.InvariantCulture)).Where(wanted.Contains).ToList();
-                    if (slotIds.Count == 0)
+                    int id = IdOf(valueNode, ValueKind);
+                    if (result.ContainsKey(id) || failures.ContainsKey(id))
                     {
                         continue;
                     }
 
-                    SyntaxAnnotation slotAnnotation = beforeSlot.GetAnnotations(SlotKind).First();
-                    SyntaxNode? afterSlot = afterRoot?.GetAnnotatedNodes(slotAnnotation).FirstOrDefault();
-                    if (afterSlot == null)
+                    SyntaxAnnotation valueAnnotation = valueNode.GetAnnotations(ValueKind).First();
+                    if (afterRoot != null && afterRoot.GetAnnotatedNodes(valueAnnotation).Any())
                     {
-                        // The fix rewrote the enclosing node itself: nothing can be proven about the value.
+                        // Still there: the fix left it in place.
                         continue;
                     }
 
-                    var beforeValues = beforeSlot.DescendantNodesAndSelf()
-                        .Where(n => n.GetAnnotations(ValueKind).Any(a => slotIds.Contains(int.Parse(a.Data!, CultureInfo.InvariantCulture))))
-                        .OrderBy(n => n.SpanStart)
+                    // The nodes that enclose the value, innermost first, each carrying an annotation the fix may have kept.
+                    var enclosing = valueNode.Ancestors()
+                        .SelectMany(n => n.GetAnnotations(new[] { SlotKind, AnchorKind }).Where(a => int.Parse(a.Data!, CultureInfo.InvariantCulture) == id).Select(a => (Node: n, Annotation: a)))
                         .ToList();
-                    var afterLookups = StoreLookups.In(afterSlot).Where(l => !namesBefore.Contains((l.Store, l.Name))).OrderBy(l => l.Invocation.SpanStart).ToList();
-                    if (beforeValues.Count != afterLookups.Count || beforeValues.Count == 0)
+                    // Last, the declarator and the member found again by their names, for a fix that rebuilt the whole
+                    // declaration (a folded constant that becomes a static readonly field).
+                    var pairs = enclosing.Select(e => (Before: e.Node, After: afterRoot?.GetAnnotatedNodes(e.Annotation).FirstOrDefault())).ToList();
+                    foreach (SyntaxNode declaration in valueNode.Ancestors().Where(n => n is VariableDeclaratorSyntax or MemberDeclarationSyntax).Take(2))
                     {
-                        continue;
+                        string key = NameKey(declaration);
+                        var matches = afterRoot == null ? new List<SyntaxNode>() : afterRoot.DescendantNodes().Where(n => n.RawKind == declaration.RawKind && NameKey(n) == key).Take(2).ToList();
+                        if (matches.Count == 1)
+                        {
+                            pairs.Add((declaration, matches[0]));
+                        }
                     }
 
-                    string beforeRest = Without(beforeSlot, beforeValues);
-                    string afterRest = Without(afterSlot, afterLookups.Select(l => (SyntaxNode)l.Replaced).ToList());
-                    if (!string.Equals(beforeRest, afterRest, StringComparison.Ordinal))
+                    string? failure = "the fix rewrote the code around it, so the tool cannot prove what the code reads";
+                    foreach (var (beforeNode, afterNode) in pairs)
                     {
-                        throw new MigrationRefusedException(
-                            "a fix in " + beforeDocument.Name + " changed more than the value it moved (before: `" + Squeeze(beforeSlot.ToString()) + "`); the tool cannot prove what the code reads, so nothing was written");
+                        if (afterNode == null)
+                        {
+                            continue;
+                        }
+
+                        // Every value of this batch inside the node, and every new lookup inside its rewritten form, in order.
+                        var beforeValues = beforeNode.DescendantNodesAndSelf()
+                            .Where(n => n.GetAnnotations(ValueKind).Any(a => wanted.Contains(int.Parse(a.Data!, CultureInfo.InvariantCulture))))
+                            .OrderBy(n => n.SpanStart)
+                            .ToList();
+                        var afterLookups = StoreLookups.In(afterNode).Where(l => !namesBefore.Contains((l.Store, l.Name))).OrderBy(l => l.Invocation.SpanStart).ToList();
+                        if (beforeValues.Count != afterLookups.Count)
+                        {
+                            failure = "the fix put " + afterLookups.Count + " lookup(s) where " + beforeValues.Count + " value(s) were, so the tool cannot pair them";
+                            break;
+                        }
+
+                        if (!string.Equals(Rest(beforeNode, beforeValues), Rest(afterNode, afterLookups.Select(l => (SyntaxNode)l.Replaced).ToList()), StringComparison.Ordinal))
+                        {
+                            failure = "the fix in " + beforeDocument.Name + " changed more than the value it moved, so the tool cannot prove what the code reads";
+                            break;
+                        }
+
+                        for (int i = 0; i < beforeValues.Count; i++)
+                        {
+                            result[IdOf(beforeValues[i], ValueKind)] = (afterLookups[i].Store, afterLookups[i].Name);
+                        }
+
+                        failure = null;
+                        break;
                     }
 
-                    for (int i = 0; i < beforeValues.Count; i++)
+                    if (failure != null && !result.ContainsKey(id))
                     {
-                        int id = int.Parse(beforeValues[i].GetAnnotations(ValueKind).First().Data!, CultureInfo.InvariantCulture);
-                        result[id] = (afterLookups[i].Store, afterLookups[i].Name);
+                        failures[id] = "cannot be accounted for byte for byte: " + failure;
                     }
                 }
             }
 
-            return result;
+            return (result, failures);
         }
 
-        /// <summary>The node's text without the given descendants and without whitespace.</summary>
-        private static string Without(SyntaxNode node, IReadOnlyList<SyntaxNode> parts)
+        /// <summary>A declaration's names from the namespace down (namespace, types, member, declarator), to find it again after a fix.</summary>
+        private static string NameKey(SyntaxNode node)
         {
-            var text = new StringBuilder();
-            int position = node.Span.Start;
-            foreach (SyntaxNode part in parts.OrderBy(p => p.SpanStart))
+            var parts = new List<string>();
+            for (SyntaxNode? current = node; current != null; current = current.Parent)
             {
-                text.Append(node.SyntaxTree.GetText().ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(position, part.Span.Start)));
-                text.Append('\u0001');
-                position = part.Span.End;
+                string? part = current switch
+                {
+                    VariableDeclaratorSyntax declarator => "v:" + declarator.Identifier.ValueText,
+                    FieldDeclarationSyntax field => "f:" + string.Join(",", field.Declaration.Variables.Select(v => v.Identifier.ValueText)),
+                    BaseTypeDeclarationSyntax type => "t:" + type.Identifier.ValueText,
+                    BaseNamespaceDeclarationSyntax ns => "n:" + ns.Name,
+                    MethodDeclarationSyntax method => "m:" + method.Identifier.ValueText + "/" + method.ParameterList.Parameters.Count,
+                    PropertyDeclarationSyntax property => "p:" + property.Identifier.ValueText,
+                    ConstructorDeclarationSyntax constructor => "c:" + constructor.ParameterList.Parameters.Count,
+                    LocalFunctionStatementSyntax local => "l:" + local.Identifier.ValueText,
+                    _ => null,
+                };
+                if (part != null)
+                {
+                    parts.Add(part);
+                }
             }
 
-            text.Append(node.SyntaxTree.GetText().ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(position, node.Span.End)));
-            return Squeeze(text.ToString());
+            parts.Reverse();
+            return string.Join("/", parts);
         }
 
-        private static string Squeeze(string s) => new string(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        private static int IdOf(SyntaxNode node, string kind) => int.Parse(node.GetAnnotations(kind).First().Data!, CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// The node's tokens without the given descendants (each one a marker) and without trivia; the modifiers a fix may
+        /// change when a constant becomes a read (<c>const</c>, <c>static</c>, <c>readonly</c> of a field or local) left out.
+        /// </summary>
+        private static string Rest(SyntaxNode node, IReadOnlyList<SyntaxNode> parts)
+        {
+            var text = new StringBuilder();
+            var ordered = parts.OrderBy(p => p.SpanStart).ToList();
+            int next = 0;
+            foreach (SyntaxToken token in node.DescendantTokens())
+            {
+                while (next < ordered.Count && token.SpanStart >= ordered[next].Span.End)
+                {
+                    next++;
+                }
+
+                if (next < ordered.Count && ordered[next].Span.Contains(token.Span))
+                {
+                    if (token.SpanStart == ordered[next].SpanStart)
+                    {
+                        text.Append('\u0001');
+                    }
+
+                    continue;
+                }
+
+                if ((token.IsKind(SyntaxKind.ConstKeyword) || token.IsKind(SyntaxKind.StaticKeyword) || token.IsKind(SyntaxKind.ReadOnlyKeyword)) &&
+                    token.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax)
+                {
+                    continue;
+                }
+
+                text.Append(token.Text).Append('\u0002');
+            }
+
+            return text.ToString();
+        }
 
         private static async Task<Solution> AnnotateAsync(Solution solution, IReadOnlyList<LocatedValue> values, CancellationToken cancellationToken)
         {
@@ -423,6 +651,17 @@ namespace SecretsAnalyzer.Cli.Migration
 
                     Add(annotations, expression, new SyntaxAnnotation(ValueKind, id.ToString(CultureInfo.InvariantCulture)));
                     Add(annotations, expression.Parent!, new SyntaxAnnotation(SlotKind, id.ToString(CultureInfo.InvariantCulture)));
+
+                    // Fallbacks when a fix rebuilds the parent: the declarator, then the member or statement around the value.
+                    SyntaxNode? declarator = expression.Parent!.AncestorsAndSelf().OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+                    SyntaxNode? member = expression.Parent!.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax or StatementSyntax);
+                    foreach (SyntaxNode? anchor in new[] { declarator, member })
+                    {
+                        if (anchor != null && anchor != expression.Parent)
+                        {
+                            Add(annotations, anchor, new SyntaxAnnotation(AnchorKind, id.ToString(CultureInfo.InvariantCulture)));
+                        }
+                    }
                 }
 
                 SyntaxNode annotated = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));

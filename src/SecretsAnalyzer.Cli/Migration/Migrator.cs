@@ -19,6 +19,9 @@ namespace SecretsAnalyzer.Cli.Migration
     {
         public const int ExitRefused = 1;
 
+        /// <summary>Every other value was migrated (or would be, with --dry-run), but some were skipped: see the summary.</summary>
+        public const int ExitSomeSkipped = 3;
+
         private readonly ConsoleUi _ui;
 
         public Migrator(ConsoleUi ui) => _ui = ui;
@@ -34,21 +37,9 @@ namespace SecretsAnalyzer.Cli.Migration
                 return CliApp.ExitLoadFailure;
             }
 
-            if (options.ProvisionScript != null)
-            {
-                string? refusal = ScriptLocation.Refusal(options.ProvisionScript);
-                if (refusal != null)
-                {
-                    if (!options.DryRun)
-                    {
-                        _ui.Error("refusing to write the provisioning script at " + options.ProvisionScript + ": " + refusal + ".");
-                        _ui.Info("Nothing was changed.");
-                        return ExitRefused;
-                    }
-
-                    _ui.Warning("a real run would refuse the provisioning script at " + options.ProvisionScript + ": " + refusal + ".");
-                }
-            }
+            // A script path the tool may not write is refused only when there is something to write: a second run with the
+            // same path (the script of the first run is still there) just says there is nothing to migrate.
+            string? scriptRefusal = options.ProvisionScript == null ? null : ScriptLocation.Refusal(options.ProvisionScript);
 
             var (session, problems) = await _ui.WithStatusAsync("Loading " + path, status => ScanSession.OpenAsync(path, loadOptions, status, cancellationToken)).ConfigureAwait(false);
             if (session == null)
@@ -83,20 +74,33 @@ namespace SecretsAnalyzer.Cli.Migration
                 }
 
                 string input = session.Loaded.Input.SolutionPath ?? string.Join(", ", session.Loaded.Input.ProjectPaths);
+                int exit = plan.Checklist.Any(c => c.Outcome == MigrationOutcome.Skipped) ? ExitSomeSkipped : CliApp.ExitClean;
                 if (plan.Moves.Count == 0 && edits.Count == 0)
                 {
                     _ui.Info(plan.Checklist.Count == 0
                         ? "Nothing to migrate: no hard-coded credentials found."
                         : "Nothing to migrate: no finding can be moved to the store by a fix.");
-                    ReportStaying(plan);
+                    PrintOutcomes(plan);
                     _ui.Info("Nothing was changed.");
-                    return CliApp.ExitClean;
+                    return exit;
+                }
+
+                if (scriptRefusal != null && !options.DryRun)
+                {
+                    _ui.Error("refusing to write the provisioning script at " + options.ProvisionScript + ": " + scriptRefusal + ".");
+                    _ui.Info("Nothing was changed.");
+                    return ExitRefused;
                 }
 
                 if (options.DryRun)
                 {
+                    if (scriptRefusal != null)
+                    {
+                        _ui.Warning("a real run would refuse the provisioning script at " + options.ProvisionScript + ": " + scriptRefusal + ".");
+                    }
+
                     PrintDryRun(plan, edits, session.RootDirectory);
-                    return CliApp.ExitClean;
+                    return exit;
                 }
 
                 DateTimeOffset now = DateTimeOffset.UtcNow;
@@ -120,7 +124,7 @@ namespace SecretsAnalyzer.Cli.Migration
 
                 WriteSources(edits);
                 PrintSummary(plan, edits, session.RootDirectory, script, checklist);
-                return CliApp.ExitClean;
+                return exit;
             }
         }
 
@@ -232,7 +236,7 @@ namespace SecretsAnalyzer.Cli.Migration
 
             _ui.Out.WriteLine();
             _ui.Out.Write(MovesTable(plan.Moves, "Would create"));
-            ReportStaying(plan);
+            PrintOutcomes(plan);
             _ui.Info("Dry run: nothing was written. Secret characters are masked (\u2022) in the diff; a real run writes them to the provisioning script only.");
         }
 
@@ -247,23 +251,74 @@ namespace SecretsAnalyzer.Cli.Migration
 
             _ui.Out.MarkupLine("Provisioning script: " + Markup.Escape(script) + " (mode 0600, " + TextReport.Plural(plan.Moves.Count, "value") + ")");
             _ui.Out.MarkupLine("Rotation checklist:  " + Markup.Escape(checklist) + " (" + TextReport.Plural(plan.Checklist.Count(c => c.Finding.RuleId != RuleIds.RoleArn), "credential") + " to rotate)");
-            ReportStaying(plan);
+            PrintOutcomes(plan);
             _ui.Out.MarkupLine("[bold]Next:[/] run the script once per AWS account (e.g. [italic]AWS_PROFILE=prod sh " + Markup.Escape(Path.GetFileName(script)) + "[/]), delete it, rotate every credential in the checklist, and rebuild.");
         }
 
-        private void ReportStaying(MigrationPlan plan)
+        /// <summary>
+        /// The summary: per rule, how many findings moved, were skipped (a fix would move them, but the tool cannot account
+        /// for the value byte for byte) and are not fixable; then each finding that stays, with its reason.
+        /// </summary>
+        private void PrintOutcomes(MigrationPlan plan)
         {
-            var staying = plan.Checklist.Where(c => c.Move == null).ToList();
-            if (staying.Count == 0)
+            if (plan.Checklist.Count == 0)
             {
                 return;
             }
 
-            _ui.Warning(TextReport.Plural(staying.Count, "finding") + " stay in the source:");
-            foreach (ChecklistEntry entry in staying)
+            var summary = new Table().Border(TableBorder.Rounded).Title("Migration summary");
+            summary.AddColumn("Rule");
+            summary.AddColumn(new TableColumn("Moved").RightAligned());
+            summary.AddColumn(new TableColumn("Skipped").RightAligned());
+            summary.AddColumn(new TableColumn("Not fixable").RightAligned());
+            summary.AddColumn(new TableColumn("Total").RightAligned());
+            foreach (var rule in plan.Checklist.GroupBy(c => c.Finding.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                _ui.Info("  " + entry.Finding.RuleId + " " + entry.Finding.Where + ": " + entry.NotMovedReason);
+                summary.AddRow(rule.Key, Count(rule, MigrationOutcome.Moved), Count(rule, MigrationOutcome.Skipped), Count(rule, MigrationOutcome.NotFixable), rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+
+            summary.AddRow("[bold]Total[/]", Count(plan.Checklist, MigrationOutcome.Moved), Count(plan.Checklist, MigrationOutcome.Skipped), Count(plan.Checklist, MigrationOutcome.NotFixable), plan.Checklist.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _ui.Out.Write(summary);
+
+            var staying = plan.Checklist.Where(c => c.Move == null).OrderBy(c => c.Outcome).ToList();
+            if (staying.Count > 0)
+            {
+                var details = new Table().Border(TableBorder.Rounded).Title(TextReport.Plural(staying.Count, "finding") + " stay in the source");
+                details.AddColumn("Outcome");
+                details.AddColumn("Rule");
+                details.AddColumn("Where");
+                details.AddColumn("Reason");
+                foreach (ChecklistEntry entry in staying)
+                {
+                    details.AddRow(
+                        entry.Outcome == MigrationOutcome.Skipped ? "[yellow]skipped[/]"
+                            : entry.NotMovedReason?.StartsWith(MigrationEngine.PolicyToNarrow, StringComparison.Ordinal) == true ? "[red]narrow by hand[/]"
+                            : "not fixable",
+                        entry.Finding.RuleId,
+                        Markup.Escape(entry.Finding.Where),
+                        Markup.Escape(entry.NotMovedReason ?? string.Empty));
+                }
+
+                _ui.Out.Write(details);
+            }
+
+            int policies = plan.Checklist.Count(c => c.NotMovedReason?.StartsWith(MigrationEngine.PolicyToNarrow, StringComparison.Ordinal) == true);
+            if (policies > 0)
+            {
+                _ui.Warning(TextReport.Plural(policies, "policy", "policies") + " with a wildcard role ARN to narrow by hand (left in place, finding kept): see the rows marked \"narrow by hand\".");
+            }
+
+            int skipped = plan.Checklist.Count(c => c.Outcome == MigrationOutcome.Skipped);
+            if (skipped > 0)
+            {
+                _ui.Warning(TextReport.Plural(skipped, "finding") + " skipped: the tool cannot account for the value byte for byte, so it left the code as it was (exit code " + ExitSomeSkipped + "). Move them by hand.");
+            }
+        }
+
+        private static string Count(IEnumerable<ChecklistEntry> entries, MigrationOutcome outcome)
+        {
+            int n = entries.Count(e => e.Outcome == outcome);
+            return n == 0 ? "[dim]0[/]" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static Table MovesTable(IReadOnlyList<MovedValue> moves, string verb)
@@ -281,7 +336,7 @@ namespace SecretsAnalyzer.Cli.Migration
                     move.Store == StoreKind.SecretsManager ? "Secrets Manager" : "Parameter Store (SecureString)",
                     Markup.Escape(move.Name),
                     move.RuleId + " " + Markup.Escape(RotationChecklist.KindTitle(move.Kind, move.RuleId)),
-                    Markup.Escape(move.Location));
+                    Markup.Escape(move.Location + (move.Sources.Count > 1 ? " (folded with " + string.Join(", ", move.Sources.Skip(1)) + ")" : string.Empty)));
             }
 
             return table;

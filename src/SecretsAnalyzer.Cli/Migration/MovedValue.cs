@@ -12,5 +12,9 @@ namespace SecretsAnalyzer.Cli.Migration
         string Kind,
         string Project,
         string Location,
-        Finding Origin);
+        Finding Origin)
+    {
+        /// <summary>Every declaration the value is folded from (path:line), the expression's own first.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> Sources { get; init; } = System.Array.Empty<string>();
+    }
 }

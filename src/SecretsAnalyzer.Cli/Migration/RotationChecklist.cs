@@ -48,6 +48,13 @@ namespace SecretsAnalyzer.Cli.Migration
                 b.Append("## Role ARNs (").Append(roleArns.Count.ToString(CultureInfo.InvariantCulture)).Append(")\n\n");
                 b.Append("A role ARN is not a credential: there is nothing to rotate. Check that each account's parameter names\n");
                 b.Append("that account's own role, and that no policy grants `iam:PassRole` on a wildcard ARN.\n\n");
+                int policies = roleArns.Count(e => e.NotMovedReason?.StartsWith(MigrationEngine.PolicyToNarrow, StringComparison.Ordinal) == true);
+                if (policies > 0)
+                {
+                    b.Append("**Policies to narrow by hand (").Append(policies.ToString(CultureInfo.InvariantCulture)).Append(").** A wildcard role ARN in an IAM policy\n");
+                    b.Append("document stays in the code, with its finding: replace it with the ARNs of the roles the function may pass.\n\n");
+                }
+
                 foreach (ChecklistEntry entry in roleArns)
                 {
                     Append(b, entry);
@@ -97,12 +104,14 @@ namespace SecretsAnalyzer.Cli.Migration
             DiagnosticProperties.KindSessionToken => "AWS session token",
             DiagnosticProperties.KindConnectionString => "database password (connection string)",
             DiagnosticProperties.KindRoleArn => "IAM role ARN",
+            DiagnosticProperties.KindProviderToken => "provider token or private key",
             _ => ruleId switch
             {
                 RuleIds.AwsAccessKeyId => "AWS access key ID",
                 RuleIds.AwsSecretKey => "AWS secret access key or session token",
                 RuleIds.ConnectionStringPassword => "database password (connection string)",
                 RuleIds.RoleArn => "IAM role ARN",
+                RuleIds.ProviderToken => "provider token or private key",
                 _ => "credential",
             },
         };
@@ -117,6 +126,8 @@ namespace SecretsAnalyzer.Cli.Migration
                 "whoever has read the code can sign AWS requests as the key's user until the key is deleted; only a new key makes the old value useless.",
             (DiagnosticProperties.KindConnectionString, _) or (_, RuleIds.ConnectionStringPassword) =>
                 "whoever has read the code can log in to the database; only a new password makes the committed one useless.",
+            (DiagnosticProperties.KindProviderToken, _) or (_, RuleIds.ProviderToken) =>
+                "the token or key keeps its access until the provider revokes it; it stays in the history after the fix, so revoke it and issue a new one.",
             _ => "it was committed to source control.",
         };
     }

@@ -11,7 +11,7 @@ namespace SecretsAnalyzer.Cli.Reporting
     /// <summary>A flat, stable JSON document: one object per finding plus counts per project and rule.</summary>
     internal static class JsonReport
     {
-        public static string Render(IReadOnlyList<Finding> findings, string rootDirectory, IReadOnlyList<string> projects)
+        public static string Render(IReadOnlyList<Finding> findings, string rootDirectory, IReadOnlyList<string> projects, IReadOnlyList<InactiveRule> inactive)
         {
             using var stream = new MemoryStream();
             var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -34,6 +34,16 @@ namespace SecretsAnalyzer.Cli.Reporting
                     }
 
                     json.WriteEndObject();
+                    json.WriteStartArray("inactiveRules");
+                    foreach (InactiveRule rule in inactive.Where(i => i.Project == project))
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("ruleId", rule.RuleId);
+                        json.WriteString("reason", rule.Reason);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                     json.WriteEndObject();
                 }
 
@@ -54,6 +64,11 @@ namespace SecretsAnalyzer.Cli.Reporting
                     if (f.SecretKind != null)
                     {
                         json.WriteString("kind", f.SecretKind);
+                    }
+
+                    if (f.MissingFixPackage != null)
+                    {
+                        json.WriteString("fixNeedsPackage", f.MissingFixPackage);
                     }
 
                     json.WriteString("helpUri", RuleIds.HelpLink(f.RuleId));

@@ -15,7 +15,7 @@ namespace SecretsAnalyzer.Cli.Reporting
     {
         public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-        public static string Render(IReadOnlyList<Finding> findings, string rootDirectory)
+        public static string Render(IReadOnlyList<Finding> findings, string rootDirectory, IReadOnlyList<InactiveRule> inactive)
         {
             var rules = RuleCatalog.Rules.Values.ToList();
             var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -72,6 +72,41 @@ namespace SecretsAnalyzer.Cli.Reporting
                 json.WriteEndObject();
                 json.WriteEndObject();
 
+                // A rule that is off in a project is a tool configuration notification of the run (SARIF 2.1.0 §3.20.21),
+                // so a viewer does not read the missing results as "clean".
+                json.WriteStartArray("invocations");
+                json.WriteStartObject();
+                json.WriteBoolean("executionSuccessful", true);
+                json.WriteStartArray("toolConfigurationNotifications");
+                foreach (InactiveRule rule in inactive)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("level", "note");
+                    json.WriteStartObject("message");
+                    json.WriteString("text", rule.Message);
+                    json.WriteEndObject();
+                    json.WriteStartObject("descriptor");
+                    json.WriteString("id", "rule-inactive");
+                    json.WriteEndObject();
+                    json.WriteStartObject("associatedRule");
+                    json.WriteString("id", rule.RuleId);
+                    if (ruleIndex.TryGetValue(rule.RuleId, out int index))
+                    {
+                        json.WriteNumber("index", index);
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteStartObject("properties");
+                    json.WriteString("project", rule.Project);
+                    json.WriteString("reason", rule.Reason);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+
                 json.WriteStartObject("originalUriBaseIds");
                 json.WriteStartObject("%SRCROOT%");
                 json.WriteString("uri", new Uri(EnsureTrailingSlash(rootDirectory)).AbsoluteUri);
@@ -114,6 +149,11 @@ namespace SecretsAnalyzer.Cli.Reporting
                     if (f.SecretKind != null)
                     {
                         json.WriteString("secretKind", f.SecretKind);
+                    }
+
+                    if (f.MissingFixPackage != null)
+                    {
+                        json.WriteString("fixNeedsPackage", f.MissingFixPackage);
                     }
 
                     json.WriteEndObject();

@@ -9,7 +9,7 @@ namespace SecretsAnalyzer.Cli.Reporting
     /// <summary>Findings grouped by project and rule, with file:line:column, then a summary table.</summary>
     internal static class TextReport
     {
-        public static void Render(IAnsiConsole console, IReadOnlyList<Finding> findings, IReadOnlyList<string> projects)
+        public static void Render(IAnsiConsole console, IReadOnlyList<Finding> findings, IReadOnlyList<string> projects, IReadOnlyList<InactiveRule> inactive)
         {
             foreach (var project in findings.GroupBy(f => f.Project))
             {
@@ -30,13 +30,23 @@ namespace SecretsAnalyzer.Cli.Reporting
                 console.WriteLine();
             }
 
-            console.Write(SummaryTable(findings, projects));
+            console.Write(SummaryTable(findings, projects, inactive));
+            WriteInactive(console, inactive);
             console.MarkupLine(findings.Count == 0
                 ? "[green]No hard-coded credentials found.[/]"
                 : "[bold]" + Plural(findings.Count, "finding") + "[/] in " + Plural(findings.Select(f => f.FilePath).Distinct().Count(), "file") + ".");
         }
 
-        public static Table SummaryTable(IReadOnlyList<Finding> findings, IReadOnlyList<string> projects)
+        /// <summary>One note per project and inactive rule, under the table whose cell says "off".</summary>
+        public static void WriteInactive(IAnsiConsole console, IReadOnlyList<InactiveRule> inactive)
+        {
+            foreach (InactiveRule rule in inactive)
+            {
+                console.MarkupLine("[blue]note:[/] " + Markup.Escape(rule.Message));
+            }
+        }
+
+        public static Table SummaryTable(IReadOnlyList<Finding> findings, IReadOnlyList<string> projects, IReadOnlyList<InactiveRule> inactive)
         {
             var rules = RuleCatalog.Rules.Keys.ToList();
             var table = new Table().Border(TableBorder.Rounded).Title("SecretsAnalyzer findings");
@@ -50,7 +60,9 @@ namespace SecretsAnalyzer.Cli.Reporting
             foreach (string project in projects)
             {
                 var row = new List<string> { Markup.Escape(project) };
-                row.AddRange(rules.Select(r => Count(findings.Count(f => f.Project == project && f.RuleId == r))));
+                row.AddRange(rules.Select(r => inactive.Any(i => i.Project == project && i.RuleId == r)
+                    ? "[dim]off[/]"
+                    : Count(findings.Count(f => f.Project == project && f.RuleId == r))));
                 row.Add(Count(findings.Count(f => f.Project == project)));
                 table.AddRow(row.ToArray());
             }
@@ -63,6 +75,8 @@ namespace SecretsAnalyzer.Cli.Reporting
         }
 
         public static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
+
+        public static string Plural(int count, string noun, string plural) => count + " " + (count == 1 ? noun : plural);
 
         private static string Count(int n) => n == 0 ? "[dim]0[/]" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

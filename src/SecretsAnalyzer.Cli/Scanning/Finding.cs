@@ -18,7 +18,8 @@ namespace SecretsAnalyzer.Cli.Scanning
         int Column,
         int EndLine,
         int EndColumn,
-        string? SecretKind)
+        string? SecretKind,
+        string? MissingFixPackage = null)
     {
         public string Level => Severity switch
         {
@@ -39,6 +40,7 @@ namespace SecretsAnalyzer.Cli.Scanning
 
             string path = Path.GetFullPath(span.Path);
             diagnostic.Properties.TryGetValue(DiagnosticProperties.SecretKind, out string? kind);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.MissingFixPackage, out string? missing);
             return new Finding(
                 diagnostic.Id,
                 diagnostic.Severity,
@@ -50,7 +52,8 @@ namespace SecretsAnalyzer.Cli.Scanning
                 span.StartLinePosition.Character + 1,
                 span.EndLinePosition.Line + 1,
                 span.EndLinePosition.Character + 1,
-                kind);
+                kind,
+                missing);
         }
 
         /// <summary>A path relative to the input's folder, with forward slashes; absolute when outside it.</summary>

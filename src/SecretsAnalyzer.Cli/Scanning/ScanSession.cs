@@ -38,6 +38,17 @@ namespace SecretsAnalyzer.Cli.Scanning
         public IReadOnlyList<Finding> Findings =>
             Finding.Normalize(Projects.SelectMany(p => p.Findings.Select(d => Finding.From(d, SolutionLoader.DisplayName(p.Project), RootDirectory))));
 
+        /// <summary>
+        /// Rules that cannot report anything in a project, once per project (a multi-targeting project: inactive in every
+        /// target framework), in report order.
+        /// </summary>
+        public IReadOnlyList<InactiveRule> InactiveRules =>
+            Projects.GroupBy(p => SolutionLoader.DisplayName(p.Project))
+                .SelectMany(g => g.First().InactiveRules.Where(r => g.All(p => p.InactiveRules.Any(o => o.RuleId == r.RuleId))))
+                .OrderBy(r => r.Project, StringComparer.Ordinal)
+                .ThenBy(r => r.RuleId, StringComparer.Ordinal)
+                .ToList();
+
         /// <summary>Compiler errors that are not about missing references: the scan goes on but says so.</summary>
         public IEnumerable<(string Project, Diagnostic Error)> OtherCompilerErrors =>
             Projects.SelectMany(p => p.CompilerErrors.Where(e => !MissingReferenceErrors.Contains(e.Id)).Select(e => (SolutionLoader.DisplayName(p.Project), e)));

@@ -12,8 +12,9 @@ namespace SecretsAnalyzer.Cli.Scanning
     /// <summary>What the rules and the compiler said about one project.</summary>
     internal sealed class ProjectAnalysis
     {
-        public ProjectAnalysis(Project project, ImmutableArray<Diagnostic> findings, ImmutableArray<Diagnostic> compilerErrors, ImmutableArray<string> analyzerFailures)
+        public ProjectAnalysis(Project project, ImmutableArray<Diagnostic> findings, ImmutableArray<Diagnostic> compilerErrors, ImmutableArray<string> analyzerFailures, ImmutableArray<InactiveRule> inactiveRules)
         {
+            InactiveRules = inactiveRules;
             Project = project;
             Findings = findings;
             CompilerErrors = compilerErrors;
@@ -28,6 +29,9 @@ namespace SecretsAnalyzer.Cli.Scanning
         public ImmutableArray<Diagnostic> CompilerErrors { get; }
 
         public ImmutableArray<string> AnalyzerFailures { get; }
+
+        /// <summary>Rules that cannot report anything in this project, and why.</summary>
+        public ImmutableArray<InactiveRule> InactiveRules { get; }
     }
 
     /// <summary>Runs the SecretsAnalyzer rules on a project exactly as the compiler does during a build.</summary>
@@ -35,6 +39,7 @@ namespace SecretsAnalyzer.Cli.Scanning
     {
         public static async Task<ProjectAnalysis> AnalyzeAsync(Project project, CancellationToken cancellationToken)
         {
+            project = ConfigFileDocuments.AddMissing(project);
             Compilation compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("project " + project.Name + " has no compilation");
 
@@ -60,15 +65,16 @@ namespace SecretsAnalyzer.Cli.Scanning
             ImmutableArray<Diagnostic> all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
             ImmutableArray<Diagnostic> findings = all
-                .Where(d => RuleCatalog.Rules.ContainsKey(d.Id) && d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed && d.Location.IsInSource)
-                .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
+                .Where(d => RuleCatalog.Rules.ContainsKey(d.Id) && d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed &&
+                            (d.Location.IsInSource || d.Location.Kind == LocationKind.ExternalFile))
+                .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
             ImmutableArray<Diagnostic> errors = all
                 .Where(d => d.Severity == DiagnosticSeverity.Error && !RuleCatalog.Rules.ContainsKey(d.Id) && !d.IsSuppressed)
                 .ToImmutableArray();
-            return new ProjectAnalysis(project, findings, errors, failures.ToImmutableArray());
+            return new ProjectAnalysis(project, findings, errors, failures.ToImmutableArray(), RuleActivity.Inactive(project, compilation, cancellationToken));
         }
 
         /// <summary>

@@ -556,7 +556,7 @@ namespace SecretsAnalyzer.Detection
                 NameHints.ContainsNormalized(text, start, length, "securitytoken");
         }
 
-        private static int IndexOfIgnoreCase(string text, int start, int length, string needle)
+        internal static int IndexOfIgnoreCase(string text, int start, int length, string needle)
         {
             int last = start + length - needle.Length;
             for (int i = start; i <= last; i++)

@@ -176,6 +176,21 @@ namespace SecretsAnalyzer.Detection
             return true;
         }
 
+        /// <summary>Whether a name says connection string: <c>connectionString</c>, <c>ConnStr</c>, <c>DATABASE_URL</c>, <c>connection_url</c>, exactly <c>dsn</c>.</summary>
+        public static bool SaysConnectionString(string? name)
+        {
+            if (name == null || name.Length == 0)
+            {
+                return false;
+            }
+
+            return ContainsNormalized(name, 0, name.Length, "connectionstring") ||
+                   ContainsNormalized(name, 0, name.Length, "connstr") ||
+                   ContainsNormalized(name, 0, name.Length, "connectionurl") ||
+                   ContainsNormalized(name, 0, name.Length, "databaseurl") ||
+                   EqualsNormalized(name, 0, name.Length, "dsn");
+        }
+
         /// <summary>Whether the letters and digits of the slice, lower-cased, contain <paramref name="needle"/> (lower-case letters and digits).</summary>
         public static bool ContainsNormalized(string text, int start, int length, string needle)
         {

@@ -273,19 +273,7 @@ namespace SecretsAnalyzer.Rules
             return name.EndsWith("Connection", System.StringComparison.Ordinal) || name.EndsWith("ConnectionStringBuilder", System.StringComparison.Ordinal);
         }
 
-        private static bool NamesConnectionString(string? name)
-        {
-            if (name == null || name.Length == 0)
-            {
-                return false;
-            }
-
-            return NameHints.ContainsNormalized(name, 0, name.Length, "connectionstring") ||
-                   NameHints.ContainsNormalized(name, 0, name.Length, "connstr") ||
-                   NameHints.ContainsNormalized(name, 0, name.Length, "connectionurl") ||
-                   NameHints.ContainsNormalized(name, 0, name.Length, "databaseurl") ||
-                   NameHints.EqualsNormalized(name, 0, name.Length, "dsn");
-        }
+        private static bool NamesConnectionString(string? name) => NameHints.SaysConnectionString(name);
 
         /// <summary>
         /// <c>builder.Password = "…"</c>, <c>new NpgsqlConnectionStringBuilder { Password = "…" }</c>,

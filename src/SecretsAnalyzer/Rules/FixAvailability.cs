@@ -1,27 +1,31 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace SecretsAnalyzer.Rules
 {
     /// <summary>
     /// Which AWS packages the code fixes need are missing from a compilation. When a fix cannot be offered because its
-    /// package is not referenced, the finding is reported with a per-compilation copy of the rule's descriptor (same id,
-    /// title, message, severity, help link) whose description says which package to add. The analysis engine accepts a
-    /// diagnostic whose id is among the analyzer's supported ids, so the copy needs no extra entry in
-    /// <c>SupportedDiagnostics</c>.
+    /// package is not referenced, the finding carries the package to add in the
+    /// <see cref="DiagnosticProperties.MissingFixPackage"/> property. The finding is always reported with the rule's own
+    /// descriptor: the compiler's SARIF log lists each distinct descriptor in <c>tool.driver.rules</c>, so a per-compilation
+    /// copy (an earlier design, with the hint in its description) listed a rule twice in a solution where one project has
+    /// the package and another has not.
     /// </summary>
     internal sealed class FixAvailability
     {
         public const string SecretsManagerClient = "Amazon.SecretsManager.AmazonSecretsManagerClient";
         public const string ParameterStoreClient = "Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient";
 
+        /// <summary>The packages that enable the fixes that move a credential to a store (either one is enough).</summary>
+        public const string ValuePackages = "AWSSDK.SecretsManager or AWSSDK.SimpleSystemsManagement";
+
+        /// <summary>The package that enables the fix that reads a role ARN from Parameter Store.</summary>
+        public const string RoleArnPackage = "AWSSDK.SimpleSystemsManagement";
+
         public static readonly FixAvailability All = new FixAvailability(true, true);
 
         private readonly bool _secretsManager;
         private readonly bool _parameterStore;
-        private DiagnosticDescriptor? _valueRule001;
-        private DiagnosticDescriptor? _valueRule002;
-        private DiagnosticDescriptor? _valueRule003;
-        private DiagnosticDescriptor? _roleArn;
 
         private FixAvailability(bool secretsManager, bool parameterStore)
         {
@@ -36,49 +40,30 @@ namespace SecretsAnalyzer.Rules
             return secretsManager && parameterStore ? All : new FixAvailability(secretsManager, parameterStore);
         }
 
-        /// <summary>The descriptor to report with: the rule's own, or a copy whose description names the package to add.</summary>
-        public DiagnosticDescriptor Adjust(DiagnosticDescriptor descriptor)
+        /// <summary>The NuGet package(s) to add to enable the fix that moves a finding of <paramref name="ruleId"/> to a store, or null.</summary>
+        public string? MissingPackage(string ruleId)
         {
-            switch (descriptor.Id)
+            switch (ruleId)
             {
                 case RuleIds.AwsAccessKeyId:
-                    return _secretsManager || _parameterStore ? descriptor : _valueRule001 ??= WithValueHint(descriptor);
                 case RuleIds.AwsSecretKey:
-                    return _secretsManager || _parameterStore ? descriptor : _valueRule002 ??= WithValueHint(descriptor);
                 case RuleIds.ConnectionStringPassword:
-                    return _secretsManager || _parameterStore ? descriptor : _valueRule003 ??= WithValueHint(descriptor);
+                case RuleIds.ProviderToken:
+                    return _secretsManager || _parameterStore ? null : ValuePackages;
                 case RuleIds.RoleArn:
-                    return _parameterStore ? descriptor : _roleArn ??= WithHint(
-                        descriptor,
-                        " To enable the code fix that reads the ARN from SSM Parameter Store, add the NuGet package AWSSDK.SimpleSystemsManagement.");
+                    return _parameterStore ? null : RoleArnPackage;
                 default:
-                    return descriptor;
+                    return null;
             }
         }
 
-        private static DiagnosticDescriptor WithValueHint(DiagnosticDescriptor descriptor) => WithHint(
-            descriptor,
-            " To enable the code fixes that move the value to AWS Secrets Manager or SSM Parameter Store, add the NuGet package AWSSDK.SecretsManager (or AWSSDK.SimpleSystemsManagement).");
-
-        private static DiagnosticDescriptor WithHint(DiagnosticDescriptor descriptor, string hint)
+        /// <summary><paramref name="properties"/> with the missing package of <paramref name="ruleId"/>'s fix, when one is missing.</summary>
+        public ImmutableDictionary<string, string?>? WithMissingPackage(string ruleId, ImmutableDictionary<string, string?>? properties)
         {
-            var tags = new string[System.Linq.Enumerable.Count(descriptor.CustomTags)];
-            int i = 0;
-            foreach (string tag in descriptor.CustomTags)
-            {
-                tags[i++] = tag;
-            }
-
-            return new DiagnosticDescriptor(
-                descriptor.Id,
-                descriptor.Title,
-                descriptor.MessageFormat,
-                descriptor.Category,
-                descriptor.DefaultSeverity,
-                descriptor.IsEnabledByDefault,
-                descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture) + hint,
-                descriptor.HelpLinkUri,
-                tags);
+            string? missing = MissingPackage(ruleId);
+            return missing == null
+                ? properties
+                : (properties ?? ImmutableDictionary<string, string?>.Empty).SetItem(DiagnosticProperties.MissingFixPackage, missing);
         }
     }
 }

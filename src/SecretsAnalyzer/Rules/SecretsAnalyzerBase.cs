@@ -474,7 +474,7 @@ namespace SecretsAnalyzer.Rules
             }
 
             Location location = Candidate.Locate(start, length);
-            _report(Diagnostic.Create(_state.Fixes.Adjust(descriptor), location, properties, messageArgs));
+            _report(Diagnostic.Create(descriptor, location, _state.Fixes.WithMissingPackage(descriptor.Id, properties), messageArgs));
         }
     }
 }

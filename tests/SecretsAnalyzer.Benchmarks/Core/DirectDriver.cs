@@ -15,12 +15,20 @@ namespace SecretsAnalyzer.Benchmarks.Core
     /// the benchmark measures the analyzers' own callback cost with it (thread CPU time, allocations), and the
     /// robustness tests run it on a thread with a small stack to prove the analyzers' code does not recurse as
     /// deep as the input (the compiler binds first on a large stack: its recursion is not what is tested).
+    /// <para>
+    /// The three context constructors it calls are marked obsolete (CS0618, dotnet/roslyn#63440: "use
+    /// CompilationWithAnalyzers instead"). No supported API does what this class is for: CompilationWithAnalyzers runs
+    /// the driver, which schedules the callbacks on thread-pool threads (so neither the calling thread's CPU clock nor its
+    /// small stack sees them) and adds the very dispatch cost the benchmark subtracts. The constructors are public and
+    /// still work; each use is suppressed on its own line, nowhere else.
+    /// </para>
     /// </summary>
     public sealed class DirectDriver
     {
         private readonly List<(Action<SyntaxNodeAnalysisContext> Action, ImmutableArray<SyntaxKind> Kinds)> _nodeActions = new();
         private readonly List<Action<SyntaxTreeAnalysisContext>> _treeActions = new();
         private readonly List<Action<SemanticModelAnalysisContext>> _modelActions = new();
+        private readonly List<Action<AdditionalFileAnalysisContext>> _additionalFileActions = new();
         private readonly DiagnosticAnalyzer _analyzer;
 
         public DirectDriver(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
@@ -37,7 +45,10 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
         public AnalyzerOptions Options { get; }
 
-        public int ActionCount => _nodeActions.Count + _treeActions.Count + _modelActions.Count;
+        public int ActionCount => _nodeActions.Count + _treeActions.Count + _modelActions.Count + _additionalFileActions.Count;
+
+        /// <summary>Whether the analyzer runs on C# code (and not only on additional files, as ConfigFileAnalyzer does).</summary>
+        public bool RunsOnCode => _nodeActions.Count + _treeActions.Count + _modelActions.Count > 0;
 
         public List<Diagnostic> Run(SyntaxTree tree, SemanticModel model)
         {
@@ -46,12 +57,14 @@ namespace SecretsAnalyzer.Benchmarks.Core
             Func<Diagnostic, bool> isSupported = d => supported.Any(s => s.Id == d.Id);
             foreach (Action<SyntaxTreeAnalysisContext> action in _treeActions)
             {
+#pragma warning disable CS0618 // Obsolete, and the only way to run the callback on this thread (see the class comment).
                 action(new SyntaxTreeAnalysisContext(tree, Options, diagnostics.Add, isSupported, CancellationToken.None));
+#pragma warning restore CS0618
             }
 
             foreach (Action<SemanticModelAnalysisContext> action in _modelActions)
             {
-#pragma warning disable CS0618 // The public constructor is what a host without the driver has.
+#pragma warning disable CS0618 // Obsolete, and the only way to run the callback on this thread (see the class comment).
                 action(new SemanticModelAnalysisContext(model, Options, diagnostics.Add, isSupported, CancellationToken.None));
 #pragma warning restore CS0618
             }
@@ -69,7 +82,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
                 {
                     if (kinds.Contains(kind))
                     {
+#pragma warning disable CS0618 // Obsolete, and the only way to run the callback on this thread (see the class comment).
                         action(new SyntaxNodeAnalysisContext(node, null, model, Options, diagnostics.Add, isSupported, CancellationToken.None));
+#pragma warning restore CS0618
                     }
                 }
             }
@@ -124,6 +139,9 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => StartActions.Add(action);
 
+            // Config files (ConfigFileAnalyzer): C# trees are what this driver runs, so additional-file actions are recorded and never run.
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _driver._additionalFileActions.Add(action);
+
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _driver._nodeActions.Add((action, syntaxKinds.Select(k => (SyntaxKind)(object)k).ToImmutableArray()));
 
@@ -152,6 +170,8 @@ namespace SecretsAnalyzer.Benchmarks.Core
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
                 _driver._nodeActions.Add((action, syntaxKinds.Select(k => (SyntaxKind)(object)k).ToImmutableArray()));
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _driver._additionalFileActions.Add(action);
 
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _driver._treeActions.Add(action);
 

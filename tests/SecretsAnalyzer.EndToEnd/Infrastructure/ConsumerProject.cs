@@ -39,6 +39,9 @@ namespace SecretsAnalyzer.EndToEnd.Infrastructure
 
         public string ProjectPath => Path.Combine(Directory, ProjectName, ProjectName + ".csproj");
 
+        /// <summary>Where the compiler writes the assembly (obj/, before the copy to bin/) in the default Debug build.</summary>
+        public string IntermediateAssemblyPath => Path.Combine(Directory, ProjectName, "obj", "Debug", "net10.0", ProjectName + ".dll");
+
         /// <summary>Writes the project file, with extra MSBuild properties (e.g. TreatWarningsAsErrors).</summary>
         public void WriteProject(string extraProperties = "", string extraItems = "")
         {

@@ -12,8 +12,7 @@ namespace SecretsAnalyzer.EndToEnd.LanguageServer
     /// packed nupkg. csharp-ls runs Roslyn analyzers only when its `csharp.analyzersEnabled` setting is true, which
     /// it reads through workspace/configuration.
     /// </summary>
-    [Collection(EndToEndCollection.Name)]
-    public sealed class CSharpLsTests
+    public sealed class CSharpLsTests : IClassFixture<PackedPackage>
     {
         private static readonly TimeSpan SolutionLoadTimeout = TimeSpan.FromMinutes(6);
         private static readonly TimeSpan EditTimeout = TimeSpan.FromMinutes(2);

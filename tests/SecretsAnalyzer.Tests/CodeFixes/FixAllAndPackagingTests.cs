@@ -177,7 +177,7 @@ secrets_analyzer.parameter_name_prefix = /orders/prod/
             => Assert.Equal(expected, StoreNames.Logical(type, member));
 
         [Fact]
-        public async Task MissingPackages_TheDescriptionSaysWhichToAdd()
+        public async Task MissingPackages_APropertySaysWhichToAdd_AndTheDescriptorIsTheRulesOwn()
         {
             ReferenceAssemblies coreOnly = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("AWSSDK.Core", "4.1.0")));
             ImmutableArray<MetadataReference> references = await coreOnly.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
@@ -202,16 +202,25 @@ class C
                 .ToImmutableArray();
             ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
 
+            // The rule's own descriptor, so a SARIF log lists each rule once (issue 17); the package to add is a property.
             Diagnostic key = Assert.Single(diagnostics, d => d.Id == RuleIds.AwsAccessKeyId);
-            Assert.Contains("AWSSDK.SecretsManager", key.Descriptor.Description.ToString());
-            Assert.Contains("AWSSDK.SimpleSystemsManagement", key.Descriptor.Description.ToString());
+            Assert.Same(Descriptors.AwsAccessKeyId, key.Descriptor);
+            Assert.Equal("AWSSDK.SecretsManager or AWSSDK.SimpleSystemsManagement", key.Properties[DiagnosticProperties.MissingFixPackage]);
             Diagnostic role = Assert.Single(diagnostics, d => d.Id == RuleIds.RoleArn);
+            Assert.Same(Descriptors.RoleArn, role.Descriptor);
+            Assert.Equal("AWSSDK.SimpleSystemsManagement", role.Properties[DiagnosticProperties.MissingFixPackage]);
+
+            // The static description names the packages too, the same in every compilation.
+            Assert.Contains("AWSSDK.SecretsManager", key.Descriptor.Description.ToString());
             Assert.Contains("AWSSDK.SimpleSystemsManagement", role.Descriptor.Description.ToString());
 
-            // With the stores referenced, the rule's own descriptor is used.
+            // With the stores referenced: the same descriptor, and no property.
             ImmutableArray<MetadataReference> all = await TestReferences.Net80WithAws.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
             ImmutableArray<Diagnostic> withStores = await compilation.WithReferences(all).WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
-            Assert.DoesNotContain("add the NuGet package", Assert.Single(withStores, d => d.Id == RuleIds.AwsAccessKeyId).Descriptor.Description.ToString());
+            Diagnostic keyWithStores = Assert.Single(withStores, d => d.Id == RuleIds.AwsAccessKeyId);
+            Assert.Same(Descriptors.AwsAccessKeyId, keyWithStores.Descriptor);
+            Assert.False(keyWithStores.Properties.ContainsKey(DiagnosticProperties.MissingFixPackage));
+            Assert.False(Assert.Single(withStores, d => d.Id == RuleIds.RoleArn).Properties.ContainsKey(DiagnosticProperties.MissingFixPackage));
         }
 
         [Fact]

@@ -19,6 +19,9 @@ namespace SecretsAnalyzer.Tests.Verifiers
         public SecretsCodeFixTest(bool secretsManager = true, bool lambda = true)
         {
             ReferenceAssemblies = TestReferences.Net80WithAws;
+
+            // ConfigFileAnalyzer reports the same four descriptors (the same instances) in config files.
+            MarkupOptions |= MarkupOptions.UseFirstDescriptor;
             if (lambda)
             {
                 _stubs.Add(("/0/LambdaCore.cs", LambdaStubs.LambdaCore));
