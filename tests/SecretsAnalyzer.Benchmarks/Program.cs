@@ -10,7 +10,13 @@ namespace SecretsAnalyzer.Benchmarks
 {
     /// <summary>
     /// dotnet run -c Release --project tests/SecretsAnalyzer.Benchmarks -- [options]
-    ///   (no option)          the full run: 200,000-line generated project, keystroke cost, hostile-input scaling
+    ///   --real-bench [DIR]   THE HEADLINE: the rules in a real `dotnet build -p:ReportAnalyzer=true` of ~183k lines of
+    ///                        real C#, by the shared bench's measure.py in DIR (default: $SECRETS_REAL_BENCH), with the
+    ///                        analyzer assembly this program was built with; its corpora must be prepared (run.sh prepare)
+    ///     --bench-work DIR --bench-corpora a,b --bench-runs N --bench-sonar (Sonar's credential rules in the same run)
+    ///     --bench-out FILE   measure.py's JSON
+    ///   (no option)          the driver-level diagnostics: 200,000-line generated project, keystroke cost, hostile-input
+    ///                        scaling (a model of a build; with $SECRETS_REAL_BENCH set, the real-build figure is printed first)
     ///   --smoke              a tiny run that finishes in seconds (what CI runs)
     ///   --files N --lines N --rounds N --edits N --scaling-scale X (0 skips scaling)
     ///   --real DIR           the configuration table for the C# files under DIR (repeatable; bin/obj skipped)
@@ -36,6 +42,12 @@ namespace SecretsAnalyzer.Benchmarks
             }
 
             PerfOptions options = args.Contains("--smoke") ? PerfOptions.Smoke() : new PerfOptions();
+            var bench = new RealBuildBenchOptions
+            {
+                BenchDir = Environment.GetEnvironmentVariable("SECRETS_REAL_BENCH") ?? string.Empty,
+                Work = Environment.GetEnvironmentVariable("BENCH_WORK"),
+            };
+            bool realBench = false;
             string? output = null;
             var real = new List<string>();
             var extraReferenceDirs = new List<string>();
@@ -45,6 +57,19 @@ namespace SecretsAnalyzer.Benchmarks
                 switch (args[i])
                 {
                     case "--smoke": break;
+                    case "--real-bench":
+                        realBench = true;
+                        if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                        {
+                            bench.BenchDir = Value();
+                        }
+
+                        break;
+                    case "--bench-work": bench.Work = Value(); break;
+                    case "--bench-corpora": bench.Corpora = Value(); break;
+                    case "--bench-runs": bench.Runs = int.Parse(Value()); break;
+                    case "--bench-sonar": bench.Sonar = true; break;
+                    case "--bench-out": bench.Out = Value(); break;
                     case "--parts": break;
                     case "--profile-loop": i++; break;
                     case "--files": options.Files = int.Parse(Value()); break;
@@ -64,6 +89,24 @@ namespace SecretsAnalyzer.Benchmarks
                     case "--sections": options.Sections = new HashSet<string>(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                     default: throw new ArgumentException("unknown option " + args[i]);
                 }
+            }
+
+            if (realBench)
+            {
+                return RealBuildBench.Run(bench, Console.Out);
+            }
+
+            bool headline = args.Length == 0 && bench.BenchDir.Length > 0;
+            if (headline && RealBuildBench.Run(bench, Console.Out) != 0)
+            {
+                return 1;
+            }
+
+            if (args.Length == 0)
+            {
+                Console.WriteLine(headline
+                    ? "The driver-level figures below are diagnostics; the real-build figure above is the headline."
+                    : "Driver-level figures (a model of a build). The headline is the real build: --real-bench DIR (or set SECRETS_REAL_BENCH).");
             }
 
             var references = new List<MetadataReference>(DefaultReferences());

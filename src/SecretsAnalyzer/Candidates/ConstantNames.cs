@@ -140,7 +140,42 @@ namespace SecretsAnalyzer.Candidates
                     }
                 }
 
+                if (literal == null && variable.Parent is VariableDeclarationSyntax declaration && IsNeverText(declaration.Type))
+                {
+                    // const long NanosPerDay = NanosPerHour * 24: whatever the initializer, a number is no text. Without
+                    // this, each use passed as an argument was looked up, and a lookup binds the method body around it.
+                    literal = NotText;
+                }
+
                 return new Declared(variable.Identifier.ValueText, literal, container);
+            }
+
+            /// <summary>A constant of this declared type is never a string or char: a number or <c>bool</c> keyword type.</summary>
+            private static bool IsNeverText(TypeSyntax type)
+            {
+                if (!(type is PredefinedTypeSyntax predefined))
+                {
+                    return false;
+                }
+
+                switch ((SyntaxKind)predefined.Keyword.RawKind)
+                {
+                    case SyntaxKind.BoolKeyword:
+                    case SyntaxKind.ByteKeyword:
+                    case SyntaxKind.SByteKeyword:
+                    case SyntaxKind.ShortKeyword:
+                    case SyntaxKind.UShortKeyword:
+                    case SyntaxKind.IntKeyword:
+                    case SyntaxKind.UIntKeyword:
+                    case SyntaxKind.LongKeyword:
+                    case SyntaxKind.ULongKeyword:
+                    case SyntaxKind.FloatKeyword:
+                    case SyntaxKind.DoubleKeyword:
+                    case SyntaxKind.DecimalKeyword:
+                        return true;
+                    default:
+                        return false;
+                }
             }
         }
 

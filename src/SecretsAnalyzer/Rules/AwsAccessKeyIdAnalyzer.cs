@@ -15,7 +15,7 @@ namespace SecretsAnalyzer.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AwsAccessKeyId);
 
-        private protected override State? CreateRuleState(Compilation compilation) => State.Instance;
+        private protected override State CreateRuleState(Compilation compilation) => State.Instance;
 
         private protected override bool QuickTest(string text, int start, int end) => AwsKeys.FindAccessKeyId(text, start, start, end) >= 0;
 

@@ -23,7 +23,7 @@ namespace SecretsAnalyzer.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AwsSecretKey);
 
-        private protected override State? CreateRuleState(Compilation compilation) => new State();
+        private protected override State CreateRuleState(Compilation compilation) => new State();
 
         private protected override bool QuickTest(string text, int start, int end) => AwsKeys.HasLongKeyRun(text, start, end);
 

@@ -24,7 +24,7 @@ namespace SecretsAnalyzer.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConnectionStringPassword);
 
-        private protected override State? CreateRuleState(Compilation compilation) => new State(
+        private protected override State CreateRuleState(Compilation compilation) => new State(
             compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder"),
             compilation.GetTypeByMetadataName("System.Data.Common.DbConnection"))
         {
@@ -103,8 +103,11 @@ namespace SecretsAnalyzer.Rules
         private protected override void AnalyzeRuleShapes(TreeScope<State> tree)
         {
             AnalyzePasswordCalls(tree);
-            if (tree.State.Rule.Builder == null)
+            if ((tree.Index.Assignments.Count == 0 && tree.Index.KeyValueAdds.Count == 0 &&
+                 tree.Index.SourceText.IndexOf("nameof", System.StringComparison.Ordinal) < 0) ||
+                tree.State.Rule.Builder == null)
             {
+                // The types are resolved only for a tree that has a shape to look at.
                 return;
             }
 

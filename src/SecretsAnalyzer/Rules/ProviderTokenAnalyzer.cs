@@ -17,7 +17,7 @@ namespace SecretsAnalyzer.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ProviderToken);
 
-        private protected override State? CreateRuleState(Compilation compilation) => State.Instance;
+        private protected override State CreateRuleState(Compilation compilation) => State.Instance;
 
         // A prefix switch at word starts: no allocation, and most literals are shorter than any token.
         private protected override bool QuickTest(string text, int start, int end) => ProviderTokens.MayContainToken(text, start, end);

@@ -30,7 +30,7 @@ namespace SecretsAnalyzer.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RoleArn);
 
-        private protected override State? CreateRuleState(Compilation compilation) => new State();
+        private protected override State CreateRuleState(Compilation compilation) => new State();
 
         private protected override bool QuickTest(string text, int start, int end) => Arns.MayContainRoleArn(text, start, end);
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -35,25 +36,19 @@ namespace SecretsAnalyzer.Rules
 
             // Generated code is analyzed only when secrets_analyzer.analyze_generated_code = true.
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                TRuleState? ruleState = CreateRuleState(start.Compilation);
-                if (ruleState == null)
-                {
-                    return;
-                }
 
-                var state = new AnalyzerState<TRuleState>(
-                    ruleState,
-                    LambdaHandlerModel.Create(start.Compilation),
-                    new SecretsOptions.Reader(start.Options.AnalyzerConfigOptionsProvider));
-                state.Fixes = FixAvailability.Create(start.Compilation);
-                start.RegisterSemanticModelAction(c => AnalyzeModel(c, state));
-            });
+            // No compilation-start action: nothing is resolved per compilation until a value passes the text tests (see
+            // CompilationState); the per-compilation state is found from the model's compilation.
+            context.RegisterSemanticModelAction(_analyzeModel ??= AnalyzeModel);
         }
 
-        /// <summary>Resolves the rule's types once per compilation. Null registers nothing.</summary>
-        private protected abstract TRuleState? CreateRuleState(Compilation compilation);
+        private System.Action<SemanticModelAnalysisContext>? _analyzeModel;
+
+        // The rule-state factory as a delegate, made once.
+        private System.Func<Compilation, TRuleState>? _createRuleState;
+
+        /// <summary>Resolves the rule's types for a compilation, once, when a candidate first needs them (see <see cref="AnalyzerState{TRuleState}.Rule"/>).</summary>
+        private protected abstract TRuleState CreateRuleState(Compilation compilation);
 
         /// <summary>
         /// The cheapest test a value must pass before anything else is built, on <c>text[start..end)</c> as if it were the
@@ -96,18 +91,21 @@ namespace SecretsAnalyzer.Rules
         /// <summary>The quick test on a folded template; holes may split what the per-part test saw.</summary>
         private protected virtual bool QuickTestTemplate(string text) => QuickTest(text);
 
-        private void AnalyzeModel(SemanticModelAnalysisContext context, AnalyzerState<TRuleState> state)
+        private void AnalyzeModel(SemanticModelAnalysisContext context)
         {
             SemanticModel model = context.SemanticModel;
             SyntaxTree syntaxTree = model.SyntaxTree;
-            if (context.IsGeneratedCode && !state.Options.Get(syntaxTree).AnalyzeGeneratedCode)
+            var optionsReader = new SecretsOptions.Reader(context.Options.AnalyzerConfigOptionsProvider);
+            if (context.IsGeneratedCode && !optionsReader.Get(syntaxTree).AnalyzeGeneratedCode)
             {
                 return;
             }
 
+            AnalyzerState<TRuleState> state = AnalyzerState<TRuleState>.For(model.Compilation, _createRuleState ??= CreateRuleState);
+
             CancellationToken cancellationToken = context.CancellationToken;
             TreeIndex index = TreeIndex.Get(model, cancellationToken);
-            SecretsOptions options = index.Options(state.Options);
+            SecretsOptions options = index.Options(optionsReader);
             var tree = new TreeScope<TRuleState>(model, index, state, options, context.ReportDiagnostic, context.FilterSpan, cancellationToken);
             System.Func<string, bool> quickTest = _quickTest ??= QuickTest;
 
@@ -305,6 +303,7 @@ namespace SecretsAnalyzer.Rules
 
     /// <summary>One rule's pass over one tree: the model, the shared index, the options and where findings go.</summary>
     internal sealed class TreeScope<TRuleState>
+        where TRuleState : class
     {
         private readonly TextSpan? _filterSpan;
 
@@ -335,28 +334,63 @@ namespace SecretsAnalyzer.Rules
         public bool Includes(TextSpan span) => !_filterSpan.HasValue || _filterSpan.Value.IntersectsWith(span);
     }
 
-    /// <summary>Everything one compilation's analysis shares, built once in the compilation-start action.</summary>
+    /// <summary>
+    /// One rule's state for one compilation, and what all rules of the compilation share (<see cref="CompilationState"/>):
+    /// each part made on first use, so a compilation none of whose values passes the text tests resolves nothing.
+    /// </summary>
     internal sealed class AnalyzerState<TRuleState>
+        where TRuleState : class
     {
-        public AnalyzerState(TRuleState rule, LambdaHandlerModel lambda, SecretsOptions.Reader options)
+        private static readonly ConditionalWeakTable<Compilation, AnalyzerState<TRuleState>> s_byCompilation = new ConditionalWeakTable<Compilation, AnalyzerState<TRuleState>>();
+
+        private readonly CompilationState _shared;
+        private readonly Compilation _compilation;
+        private readonly System.Func<Compilation, TRuleState> _create;
+        private TRuleState? _rule;
+
+        private AnalyzerState(Compilation compilation, System.Func<Compilation, TRuleState> create)
         {
-            Rule = rule;
-            Lambda = lambda;
-            Options = options;
+            _shared = CompilationState.For(compilation);
+            _compilation = compilation;
+            _create = create;
         }
 
-        public TRuleState Rule { get; }
+        /// <summary>The rule's state for <paramref name="compilation"/>, one object per compilation (thread-safe).</summary>
+        public static AnalyzerState<TRuleState> For(Compilation compilation, System.Func<Compilation, TRuleState> create)
+        {
+            if (s_byCompilation.TryGetValue(compilation, out AnalyzerState<TRuleState>? state))
+            {
+                return state;
+            }
 
-        public LambdaHandlerModel Lambda { get; }
+            return s_byCompilation.GetValue(compilation, c => new AnalyzerState<TRuleState>(c, create));
+        }
 
-        public SecretsOptions.Reader Options { get; }
+        /// <summary>The rule's resolved types, made when a candidate first asks (thread-safe; one instance is kept).</summary>
+        public TRuleState Rule
+        {
+            get
+            {
+                TRuleState? rule = Volatile.Read(ref _rule);
+                if (rule == null)
+                {
+                    Interlocked.CompareExchange(ref _rule, _create(_compilation), null);
+                    rule = Volatile.Read(ref _rule)!;
+                }
+
+                return rule;
+            }
+        }
+
+        public LambdaHandlerModel Lambda => _shared.Lambda;
 
         /// <summary>Which packages the code fixes need are referenced; see <see cref="FixAvailability"/>.</summary>
-        public FixAvailability Fixes { get; set; } = FixAvailability.All;
+        public FixAvailability Fixes => _shared.Fixes;
     }
 
     /// <summary>One candidate value on its way to the detection core, with lazily computed context.</summary>
     internal sealed class CandidateScope<TRuleState>
+        where TRuleState : class
     {
         private readonly AnalyzerState<TRuleState> _state;
         private readonly System.Action<Diagnostic> _report;

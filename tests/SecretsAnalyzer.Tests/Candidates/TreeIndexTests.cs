@@ -286,6 +286,33 @@ namespace SecretsAnalyzer.Tests.Candidates
         }
 
         [Fact]
+        public void LikelyValue_OfANumberOrBoolConstant_IsNoText_WhateverItsInitializer()
+        {
+            // A constant argument whose likely value is no text is never looked up (a lookup binds the method around it).
+            (TreeIndex index, _) = Index("""
+                class A
+                {
+                    const long PerHour = 60 * 60, PerDay = PerHour * 24;
+                    const bool On = !false;
+                    const string Joined = "a" + "b";
+                    void M()
+                    {
+                        const int Local = PerDay > 0 ? 1 : 2;
+                        F(PerDay); F(On); F(Joined); F(Local);
+                    }
+
+                    static void F(object o) { }
+                }
+                """);
+            string?[] likely = index.NamedArguments.Select(a => index.LikelyValue(a.Expression)).ToArray();
+            Assert.Equal(4, likely.Length);
+            Assert.Same(ConstantNames.NotText, likely[0]);
+            Assert.Same(ConstantNames.NotText, likely[1]);
+            Assert.Null(likely[2]);
+            Assert.Same(ConstantNames.NotText, likely[3]);
+        }
+
+        [Fact]
         public void ClimbsEachPlusOnce_SoADeepChainIsLinear()
         {
             var source = new System.Text.StringBuilder("class C { string s = \"p\"");

@@ -407,9 +407,19 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("jdbc:oracle:thin:scott/scott@ora.internal:1521/ORCL")]
         [InlineData("jdbc:oracle:thin:scott/{0}@ora.internal:1521/ORCL")]
         [InlineData("postgres://${DB_USER}:${DB_PASSWORD}@${DB_HOST}/db")]
+        [InlineData("// \"mariadb/mysql://[{user}[:{password}]@]{host}[:{port}]/[{db}[?{opt1}={value1}[&{opt2}={value2}]]]']\"")]
+        [InlineData("mysql://[{user}[:{password}]@]{host}")]
+        [InlineData("postgres://[user[:<password>]@]host[:port]/db")]
         public void Uri_NotReported(string text)
         {
             Assert.Empty(Find(text));
+        }
+
+        [Fact]
+        public void Uri_GrammarBracketsAroundARealPasswordAreNotAPlaceholder()
+        {
+            // Brackets of a grammar hide only a template; a literal password inside them is still a password.
+            Assert.Equal("Gm9!uQw2]", Single("mysql://[root[:Gm9!uQw2]@]db.internal/shop"));
         }
 
         [Fact]

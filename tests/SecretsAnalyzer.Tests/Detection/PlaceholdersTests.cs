@@ -100,6 +100,9 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("[[password]]")]
         [InlineData("<password>]")]
         [InlineData("****]")]
+        [InlineData("{password}]]")]
+        [InlineData("[{password}")]
+        [InlineData("${DB_PASSWORD}]")]
         public void Placeholder(string value)
         {
             Assert.True(Is(value), value);
@@ -127,6 +130,11 @@ namespace SecretsAnalyzer.Tests.Detection
         [InlineData("%(Qm7!vR2)x")]
         [InlineData("&lt;Qm7#vR2")]
         [InlineData("{%Xk9mq2}")]
+        [InlineData("Qm7#vR2]")]
+        [InlineData("[Qm7#vR2")]
+        [InlineData("{Xk9mq2}]")]
+        [InlineData("[{password}]x")]
+        [InlineData("Pw[{password}]")]
         public void RealPassword(string value)
         {
             Assert.False(Is(value), value);
