@@ -12,6 +12,7 @@ using Xunit;
 namespace SecretsAnalyzer.Cli.Tests
 {
     /// <summary>The tool on copies of the bundled sample solution, as a user runs it.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     [Collection(CliCollection.Name)]
     public sealed class EndToEndTests
     {

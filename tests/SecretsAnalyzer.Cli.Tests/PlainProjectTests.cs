@@ -119,8 +119,11 @@ namespace SecretsAnalyzer.Cli.Tests
             ProcessResult unfixable = _repo.Cli(dir, "migrate", project, "--store", "parameter-store", "--provision-script", script, "--no-restore");
             Assert.True(unfixable.ExitCode == 0, unfixable.All);
             Assert.Contains("Nothing to migrate", unfixable.StandardError);
-            Assert.Contains("SECRETS004", unfixable.StandardError);
-            Assert.Contains("needs the NuGet package AWSSDK.SimpleSystemsManagement", unfixable.StandardError);
+            // The summary (standard output) names the finding, and the package its fix needs.
+            string row = unfixable.StandardOutput.Split('\n').Single(l => l.Contains("Roles.cs:5:", StringComparison.Ordinal));
+            Assert.Contains("not fixable", row);
+            Assert.Contains("SECRETS004", row);
+            Assert.Contains("needs the NuGet package AWSSDK.SimpleSystemsManagement", row);
 
             Assert.Equal(before, TestRepo.Snapshot(dir));
             Assert.Equal("# the script of an earlier run\n", File.ReadAllText(script));

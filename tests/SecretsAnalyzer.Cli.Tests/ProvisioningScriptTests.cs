@@ -10,6 +10,7 @@ using Xunit;
 namespace SecretsAnalyzer.Cli.Tests
 {
     /// <summary>The provisioning script carries any value byte for byte, through a real shell.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public sealed class ProvisioningScriptTests : IDisposable
     {
         private readonly string _dir = Path.Combine(Path.GetTempPath(), "secrets-analyzer-script-" + Guid.NewGuid().ToString("N").Substring(0, 8));

@@ -52,6 +52,7 @@ namespace SecretsAnalyzer.Cli.Tests
         /// Runs the script with a stand-in `aws` first on PATH that records, for each call, the service, the name and
         /// the bytes of the file:// value; returns them in call order.
         /// </summary>
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public static List<(string Service, string Name, byte[] Value)> RunWithFakeAws(string scriptPath, string workDirectory)
         {
             string bin = Path.Combine(workDirectory, "fake-bin");

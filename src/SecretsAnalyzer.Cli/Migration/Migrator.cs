@@ -37,9 +37,16 @@ namespace SecretsAnalyzer.Cli.Migration
                 return CliApp.ExitLoadFailure;
             }
 
-            // A script path the tool may not write is refused only when there is something to write: a second run with the
-            // same path (the script of the first run is still there) just says there is nothing to migrate.
+            // An existing script is refused only when there is something to write: a second run with the same path (the
+            // script of the first run is still there) just says there is nothing to migrate.
             string? scriptRefusal = options.ProvisionScript == null ? null : ScriptLocation.Refusal(options.ProvisionScript);
+            if (scriptRefusal != null && !options.DryRun && !ScriptLocation.AlreadyExists(options.ProvisionScript!))
+            {
+                // A path no run may write to (inside a git work tree and not ignored, no such folder): refuse before loading.
+                _ui.Error("refusing to write the provisioning script at " + options.ProvisionScript + ": " + scriptRefusal + ".");
+                _ui.Info("Nothing was changed.");
+                return ExitRefused;
+            }
 
             var (session, problems) = await _ui.WithStatusAsync("Loading " + path, status => ScanSession.OpenAsync(path, loadOptions, status, cancellationToken)).ConfigureAwait(false);
             if (session == null)

@@ -62,6 +62,13 @@ namespace SecretsAnalyzer.Cli.Migration
                 : "it is inside the git work tree " + workTree + " and `git check-ignore` failed: " + ignored.Error.Trim();
         }
 
+        /// <summary>Whether the script or its checklist is already there (a run before this one wrote them).</summary>
+        public static bool AlreadyExists(string path)
+        {
+            string full = Path.GetFullPath(path);
+            return File.Exists(full) || File.Exists(ChecklistPath(full));
+        }
+
         public static string ChecklistPath(string scriptPath)
         {
             string directory = Path.GetDirectoryName(Path.GetFullPath(scriptPath))!;
