@@ -11,6 +11,7 @@ namespace SecretsAnalyzer
         public const string KindSessionToken = "SessionToken";
         public const string KindConnectionString = "ConnectionString";
         public const string KindRoleArn = "RoleArn";
+        public const string KindCredential = "Credential";
 
         /// <summary>SECRETS004: which case the role ARN is, a <c>SecretsAnalyzer.Detection.RoleArnKind</c> name (BoundAccount, WildcardRoleName, WildcardAccount).</summary>
         public const string RoleArnCase = "RoleArnCase";

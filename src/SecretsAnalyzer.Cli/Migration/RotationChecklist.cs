@@ -97,12 +97,14 @@ namespace SecretsAnalyzer.Cli.Migration
             DiagnosticProperties.KindSessionToken => "AWS session token",
             DiagnosticProperties.KindConnectionString => "database password (connection string)",
             DiagnosticProperties.KindRoleArn => "IAM role ARN",
+            DiagnosticProperties.KindCredential => "password, token or key of an authentication API",
             _ => ruleId switch
             {
                 RuleIds.AwsAccessKeyId => "AWS access key ID",
                 RuleIds.AwsSecretKey => "AWS secret access key or session token",
                 RuleIds.ConnectionStringPassword => "database password (connection string)",
                 RuleIds.RoleArn => "IAM role ARN",
+                RuleIds.AuthenticationSecret => "password, token or key of an authentication API",
                 _ => "credential",
             },
         };
@@ -117,6 +119,8 @@ namespace SecretsAnalyzer.Cli.Migration
                 "whoever has read the code can sign AWS requests as the key's user until the key is deleted; only a new key makes the old value useless.",
             (DiagnosticProperties.KindConnectionString, _) or (_, RuleIds.ConnectionStringPassword) =>
                 "whoever has read the code can log in to the database; only a new password makes the committed one useless.",
+            (DiagnosticProperties.KindCredential, _) or (_, RuleIds.AuthenticationSecret) =>
+                "whoever has read the code can sign in to the service (or sign tokens it trusts); only a new password, token or key makes the committed one useless.",
             _ => "it was committed to source control.",
         };
     }

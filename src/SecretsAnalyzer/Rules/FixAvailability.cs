@@ -21,6 +21,7 @@ namespace SecretsAnalyzer.Rules
         private DiagnosticDescriptor? _valueRule001;
         private DiagnosticDescriptor? _valueRule002;
         private DiagnosticDescriptor? _valueRule003;
+        private DiagnosticDescriptor? _valueRule005;
         private DiagnosticDescriptor? _roleArn;
 
         private FixAvailability(bool secretsManager, bool parameterStore)
@@ -47,6 +48,8 @@ namespace SecretsAnalyzer.Rules
                     return _secretsManager || _parameterStore ? descriptor : _valueRule002 ??= WithValueHint(descriptor);
                 case RuleIds.ConnectionStringPassword:
                     return _secretsManager || _parameterStore ? descriptor : _valueRule003 ??= WithValueHint(descriptor);
+                case RuleIds.AuthenticationSecret:
+                    return _secretsManager || _parameterStore ? descriptor : _valueRule005 ??= WithValueHint(descriptor);
                 case RuleIds.RoleArn:
                     return _parameterStore ? descriptor : _roleArn ??= WithHint(
                         descriptor,
