@@ -451,7 +451,7 @@ namespace SecretsAnalyzer.Rules
                     return;
                 }
 
-                // The authority must hold an '@' on this line of source (a literal, or a text part).
+                // An '@' must follow on the line (in the literal, or in a later piece of a concatenation).
                 bool hasAt = false;
                 for (int i = at + length; i < _source.Length && i - at < MaxLookAround; i++)
                 {
@@ -462,7 +462,7 @@ namespace SecretsAnalyzer.Rules
                         break;
                     }
 
-                    if (c == '/' || c == '?' || c == '#' || c == '"' || char.IsWhiteSpace(c))
+                    if (c == '\n' || c == '\r' || c == ';')
                     {
                         break;
                     }
@@ -859,8 +859,43 @@ namespace SecretsAnalyzer.Rules
 
             private void Report(CandidateText candidate, int start, int length, string sink)
             {
+                Narrow(candidate, ref start, ref length);
                 var scope = new CandidateScope<State>(candidate, _tree);
                 scope.Report(Descriptors.AuthenticationSecret, start, length, Properties, sink, scope.HandlerSuffix);
+            }
+
+            /// <summary>
+            /// When the secret spans pieces of a fold (<c>Prefix + "…"</c>), the longest literal piece of it, so the squiggle
+            /// lands on a literal that carries the secret instead of the whole expression.
+            /// </summary>
+            private static void Narrow(CandidateText candidate, ref int start, ref int length)
+            {
+                IReadOnlyList<Segment> segments = candidate.Segments;
+                int end = start + length;
+                int bestStart = -1, bestLength = 0;
+                for (int i = 0; i < segments.Count; i++)
+                {
+                    Segment segment = segments[i];
+                    int from = Math.Max(start, segment.TextStart);
+                    int to = Math.Min(end, segment.TextStart + segment.Length);
+                    if (from <= start && to >= end)
+                    {
+                        // Inside one piece: exact already.
+                        return;
+                    }
+
+                    if (segment.Token.RawKind != 0 && to - from > bestLength)
+                    {
+                        bestStart = from;
+                        bestLength = to - from;
+                    }
+                }
+
+                if (bestLength > 0)
+                {
+                    start = bestStart;
+                    length = bestLength;
+                }
             }
 
             private static void Trim(string text, out int start, out int length)
