@@ -81,6 +81,7 @@ namespace SecretsAnalyzer.Detection
             "parser", "reader", "writer", "stream", "bytes", "separator", "delimiter", "regexp", "visible", "visibility",
             "hidden", "shown", "toggle", "icon", "image", "color", "style", "css", "class", "selector", "xpath", "element",
             "node", "tag", "event", "callback", "action", "command", "cmd", "exception",
+            "head", "tail", "part", "parts", "piece", "pieces", "half", "chunk", "fragment",
         };
 
         /// <summary>
@@ -96,7 +97,7 @@ namespace SecretsAnalyzer.Detection
             "check", "verify", "min", "max", "num", "count", "allow", "allows", "should", "can", "must", "hashed", "hash",
             "encrypted", "masked", "salted", "mask", "get", "set", "read", "load", "fetch", "resolve", "generate", "create",
             "no", "without", "forgot", "forgotten", "lost", "on", "handle", "parse", "invalid", "wrong",
-            "bad", "empty", "missing", "null",
+            "bad", "empty", "missing", "null", "doc", "docs", "example", "sample", "dummy", "fake", "mock",
         };
 
         /// <summary>Tokens that are no credential: a lexer's, a page's, a cancellation or anti-forgery token.</summary>
@@ -259,6 +260,12 @@ namespace SecretsAnalyzer.Detection
         {
             if (Placeholders.IsPlaceholder(text, start, length, userName))
             {
+                return true;
+            }
+
+            if (length >= 7 && text.IndexOf("example", start, length, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // AWS's and every vendor's documentation values (wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY): no real one says so.
                 return true;
             }
 

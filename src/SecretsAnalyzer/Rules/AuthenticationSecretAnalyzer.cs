@@ -762,7 +762,7 @@ namespace SecretsAnalyzer.Rules
 
                 string text = candidate.Text;
                 if (text.IndexOf(Chars.Hole) >= 0 || AuthSecrets.IsPlaceholderSecret(text, 0, text.Length, null) ||
-                    !AuthSecrets.LooksLikeSecretValue(text, 0, text.Length) || OwnedByAnotherRule(text, name))
+                    !AuthSecrets.LooksLikeSecretValue(text, 0, text.Length) || ConnectionStrings.IsConnectionFragment(text) || OwnedByAnotherRule(text, name, value))
                 {
                     return;
                 }
@@ -772,12 +772,25 @@ namespace SecretsAnalyzer.Rules
                 Report(candidate, start, length, "'" + name + "'");
             }
 
-            /// <summary>Values SECRETS001-003 report: AWS keys (with the same name), connection strings.</summary>
-            private bool OwnedByAnotherRule(string text, string name)
+            /// <summary>
+            /// Values SECRETS001-003 report: access key IDs, connection strings, secret keys that the name or an access key
+            /// ID on the same line marks as AWS's.
+            /// </summary>
+            private bool OwnedByAnotherRule(string text, string name, ExpressionSyntax value)
             {
                 if (AwsKeys.ContainsAccessKeyId(text) || ConnectionStrings.MayHoldPassword(text))
                 {
                     return true;
+                }
+
+                if (text.Length == AwsKeys.SecretKeyLength && AwsKeys.LooksLikeSecretKey(text, 0, text.Length))
+                {
+                    int lineStart = _source.LastIndexOf('\n', Math.Max(0, value.SpanStart - 1)) + 1;
+                    int lineEnd = _source.IndexOf('\n', value.Span.End);
+                    if (AwsKeys.FindAccessKeyId(_source, lineStart, lineStart, lineEnd < 0 ? _source.Length : lineEnd) >= 0)
+                    {
+                        return true;
+                    }
                 }
 
                 List<AwsSecretMatch> probe = _awsProbe ??= new List<AwsSecretMatch>(1);
