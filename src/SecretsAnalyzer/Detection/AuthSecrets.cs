@@ -81,7 +81,8 @@ namespace SecretsAnalyzer.Detection
             "parser", "reader", "writer", "stream", "bytes", "separator", "delimiter", "regexp", "visible", "visibility",
             "hidden", "shown", "toggle", "icon", "image", "color", "style", "css", "class", "selector", "xpath", "element",
             "node", "tag", "event", "callback", "action", "command", "cmd", "exception",
-            "head", "tail", "part", "parts", "piece", "pieces", "half", "chunk", "fragment",
+            "head", "tail", "part", "parts", "piece", "pieces", "half", "chunk", "fragment", "alphabet", "charset", "characters",
+            "symbols", "special", "specials", "allowed", "pool", "set", "list", "files",
         };
 
         /// <summary>
@@ -514,10 +515,18 @@ namespace SecretsAnalyzer.Detection
             string word = words[i];
             switch (word)
             {
+                case "pass":
+                    // userPass, DB_PASS, Pass_Phrase; not passThrough, PassCount.
+                    if (i + 1 < words.Length && (words[i + 1] == "phrase" || words[i + 1] == "word" || words[i + 1] == "code"))
+                    {
+                        width = 2;
+                        return SecretNameKind.Password;
+                    }
+
+                    return i + 1 == words.Length ? SecretNameKind.Password : SecretNameKind.None;
                 case "password":
                 case "passwd":
                 case "pwd":
-                case "pass":
                 case "passphrase":
                 case "passcode":
                 case "pword":

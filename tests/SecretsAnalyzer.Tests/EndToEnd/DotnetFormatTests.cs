@@ -18,7 +18,7 @@ namespace SecretsAnalyzer.Tests.EndToEnd
     [Trait("Category", "EndToEnd")]
     public sealed class DotnetFormatTests : IDisposable
     {
-        private static readonly string[] Rules = { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004" };
+        private static readonly string[] Rules = { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "SECRETS005" };
 
         private readonly ITestOutputHelper _output;
         private readonly string _root;
