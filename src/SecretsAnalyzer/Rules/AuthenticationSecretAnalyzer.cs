@@ -514,7 +514,8 @@ namespace SecretsAnalyzer.Rules
             // ---------------------------------------------------------------- names
 
             /// <summary>
-            /// <c>var dbPassword = "…"</c>, <c>ApiToken = "…"</c>, <c>string secret = "…"</c> (a parameter's default),
+            /// <c>var dbPassword = "…"</c>, <c>ApiToken = "…"</c>, <c>string ApiKey { get; set; } = "…"</c>,
+            /// <c>string secret = "…"</c> (a parameter's default),
             /// <c>["api_key"] = "…"</c>, <c>{ "password", "…" }</c>, <c>d.Add("client_secret", "…")</c>,
             /// <c>new { token = "…" }</c>; and <c>NetworkCredential.Password = "…"</c>, a sink.
             /// </summary>
@@ -565,7 +566,15 @@ namespace SecretsAnalyzer.Rules
                         end++;
                     }
 
-                    next = AssignmentValue(SkipSpace(end));
+                    next = SkipSpace(end);
+                    if (next < _source.Length && _source[next] == '{')
+                    {
+                        // An auto-property's initializer: ApiKey { get; set; } = "…";
+                        int close = _source.IndexOf('}', next, Math.Min(MaxLookAround, _source.Length - next));
+                        next = close < 0 || _source.IndexOf('{', next + 1, close - next - 1) >= 0 ? -1 : SkipSpace(close + 1);
+                    }
+
+                    next = next < 0 ? -1 : AssignmentValue(next);
                 }
 
                 if (next < 0 || next >= _source.Length || !IsValueStart(_source[next]) || !_names.Add(start))
@@ -627,6 +636,11 @@ namespace SecretsAnalyzer.Rules
                         value = declarator.Initializer.Value;
                         target = _model.GetDeclaredSymbol(declarator, _cancellationToken);
                         type = (target as ILocalSymbol)?.Type ?? (target as IFieldSymbol)?.Type;
+                        break;
+                    case PropertyDeclarationSyntax property when property.Initializer != null:
+                        value = property.Initializer.Value;
+                        target = _model.GetDeclaredSymbol(property, _cancellationToken);
+                        type = (target as IPropertySymbol)?.Type;
                         break;
                     case ParameterSyntax parameter when parameter.Default != null:
                         value = parameter.Default.Value;

@@ -215,6 +215,27 @@ class Certs
 }", Finding(0, "X509Certificate2 password"), Finding(1, "X509Certificate2 password"), Finding(2, "X509Certificate2Collection password"));
 
         [Fact]
+        public Task CertificateLoader_DotNet9_PasswordArgument() => VerifyAsync(@"
+using System.Security.Cryptography.X509Certificates;
+class Certs
+{
+    X509Certificate2 Load(byte[] pfx) => X509CertificateLoader.LoadPkcs12(pfx, ""{|#0:Ld7!qW2zXk5p|}"");
+    X509Certificate2 File() => X509CertificateLoader.LoadPkcs12FromFile(""client.pfx"", password: ""{|#1:Lf3@nB8vRt6q|}"");
+    X509Certificate2 Public(byte[] der) => X509CertificateLoader.LoadCertificate(der);
+}
+namespace System.Security.Cryptography.X509Certificates
+{
+    // Mirror of the .NET 9 API (the tests compile against .NET 8).
+    public sealed class Pkcs12LoaderLimits { }
+    public static class X509CertificateLoader
+    {
+        public static X509Certificate2 LoadCertificate(byte[] data) => null;
+        public static X509Certificate2 LoadPkcs12(byte[] data, string password, X509KeyStorageFlags keyStorageFlags = X509KeyStorageFlags.DefaultKeySet, Pkcs12LoaderLimits loaderLimits = null) => null;
+        public static X509Certificate2 LoadPkcs12FromFile(string path, string password, X509KeyStorageFlags keyStorageFlags = X509KeyStorageFlags.DefaultKeySet, Pkcs12LoaderLimits loaderLimits = null) => null;
+    }
+}", Finding(0, "X509CertificateLoader password"), Finding(1, "X509CertificateLoader password"));
+
+        [Fact]
         public Task Certificates_LookAlikes() => VerifyAsync(@"
 using System.Security.Cryptography.X509Certificates;
 class Certs
@@ -262,6 +283,9 @@ class Settings
     private const string StripeApiKey = ""{|#1:rk_9fLq2Xw8Zp4Mv7Tn3Hb6|}"";
     public string WebhookSecret { get; set; }
     void Connect(string botToken = ""{|#2:84120937:AAHk2Lq9Xw7Zp4Mv3Tn8Rb|}"") { }
+    public string SigningSecret { get; set; } = ""{|#9:ss_4Lq8Zx2Wp7Rm9Tv3Nb|}"";
+    public string SecretName { get; set; } = ""orders/signing-Secret-2"";
+    public string AuthToken { get { return null; } } // no initializer
     void Set()
     {
         WebhookSecret = ""{|#3:wh_7Kq2Lp9Xz4Rm8Tv3Nb|}"";
@@ -272,7 +296,7 @@ class Settings
         var anonymous = new { password = ""{|#8:An2!pQ7wXk4z|}"" };
     }
 }", Finding(0, "'SmtpPassword'"), Finding(1, "'StripeApiKey'"), Finding(2, "'botToken'"), Finding(3, "'WebhookSecret'"), Finding(4, "'passphrase'"),
-            Finding(5, "'api_key'"), Finding(6, "'client_secret'"), Finding(7, "'auth-token'"), Finding(8, "'password'"));
+            Finding(5, "'api_key'"), Finding(6, "'client_secret'"), Finding(7, "'auth-token'"), Finding(8, "'password'"), Finding(9, "'SigningSecret'"));
 
         [Fact]
         public Task Names_DescriptionsOfTheValue_AreNotFindings() => VerifyAsync(@"
