@@ -49,6 +49,17 @@ namespace SecretsAnalyzer
             helpLinkUri: RuleIds.HelpLink(RuleIds.RoleArn),
             customTags: new[] { "Security", "Telemetry" });
 
+        public static readonly DiagnosticDescriptor AuthenticationSecret = new DiagnosticDescriptor(
+            RuleIds.AuthenticationSecret,
+            title: "Hard-coded password or token passed to an authentication API",
+            messageFormat: "{0} receives a hard-coded credential{1}",
+            category: RuleIds.Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A password, token or key given to an SMTP server, an HTTP API, a certificate or a token signer reaches every clone, build log and fork, and is the same in every environment. Read it from AWS Secrets Manager or SSM Parameter Store at cold start, and rotate the credential now.",
+            helpLinkUri: RuleIds.HelpLink(RuleIds.AuthenticationSecret),
+            customTags: new[] { "Security", "Telemetry" });
+
         public static readonly DiagnosticDescriptor ProviderToken = new DiagnosticDescriptor(
             RuleIds.ProviderToken,
             title: "Hard-coded provider token or private key",

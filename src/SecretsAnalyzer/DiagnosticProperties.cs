@@ -15,6 +15,7 @@ namespace SecretsAnalyzer
 
         /// <summary>SECRETS006: which token it is, a <c>SecretsAnalyzer.Detection.ProviderTokenKind</c> name (GitHubPersonalAccessToken, PrivateKey, …).</summary>
         public const string ProviderTokenKind = "ProviderTokenKind";
+        public const string KindCredential = "Credential";
 
         /// <summary>SECRETS004: which case the role ARN is, a <c>SecretsAnalyzer.Detection.RoleArnKind</c> name (BoundAccount, WildcardRoleName, WildcardAccount).</summary>
         public const string RoleArnCase = "RoleArnCase";

@@ -7,6 +7,7 @@ namespace SecretsAnalyzer
         public const string AwsSecretKey = "SECRETS002";
         public const string ConnectionStringPassword = "SECRETS003";
         public const string RoleArn = "SECRETS004";
+        public const string AuthenticationSecret = "SECRETS005";
         public const string ProviderToken = "SECRETS006";
 
         public const string Category = "Security";

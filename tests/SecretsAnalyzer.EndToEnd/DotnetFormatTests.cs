@@ -21,10 +21,10 @@ namespace SecretsAnalyzer.EndToEnd
         public static readonly string[] ReadmeCommand =
         {
             "format", "analyzers", "tests/samples/LambdaSample/LambdaSample.sln",
-            "--diagnostics", "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "--severity", "info",
+            "--diagnostics", "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "SECRETS005", "SECRETS006", "--severity", "info",
         };
 
-        private static readonly string[] Rules = { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "SECRETS006" };
+        private static readonly string[] Rules = { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "SECRETS005", "SECRETS006" };
 
         private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
 

@@ -105,6 +105,7 @@ namespace SecretsAnalyzer.Cli.Migration
             DiagnosticProperties.KindConnectionString => "database password (connection string)",
             DiagnosticProperties.KindRoleArn => "IAM role ARN",
             DiagnosticProperties.KindProviderToken => "provider token or private key",
+            DiagnosticProperties.KindCredential => "password, token or key of an authentication API",
             _ => ruleId switch
             {
                 RuleIds.AwsAccessKeyId => "AWS access key ID",
@@ -112,6 +113,7 @@ namespace SecretsAnalyzer.Cli.Migration
                 RuleIds.ConnectionStringPassword => "database password (connection string)",
                 RuleIds.RoleArn => "IAM role ARN",
                 RuleIds.ProviderToken => "provider token or private key",
+                RuleIds.AuthenticationSecret => "password, token or key of an authentication API",
                 _ => "credential",
             },
         };
@@ -128,6 +130,8 @@ namespace SecretsAnalyzer.Cli.Migration
                 "whoever has read the code can log in to the database; only a new password makes the committed one useless.",
             (DiagnosticProperties.KindProviderToken, _) or (_, RuleIds.ProviderToken) =>
                 "the token or key keeps its access until the provider revokes it; it stays in the history after the fix, so revoke it and issue a new one.",
+            (DiagnosticProperties.KindCredential, _) or (_, RuleIds.AuthenticationSecret) =>
+                "whoever has read the code can sign in to the service (or sign tokens it trusts); only a new password, token or key makes the committed one useless.",
             _ => "it was committed to source control.",
         };
     }

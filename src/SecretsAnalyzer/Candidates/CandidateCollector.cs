@@ -261,6 +261,34 @@ namespace SecretsAnalyzer.Candidates
             return expression;
         }
 
+        /// <summary>
+        /// A value given to an API as its own candidate: a string literal, an interpolated string or a concatenation
+        /// (folded, with holes for what is not constant), or a named constant. Null for anything else.
+        /// </summary>
+        public static CandidateText? FromValue(ExpressionSyntax value, SemanticModel model, TreeIndex? index, CancellationToken cancellationToken)
+        {
+            switch (value)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return FromLiteral(literal);
+                case InterpolatedStringExpressionSyntax interpolated:
+                    return FromInterpolation(interpolated, model, index, cancellationToken);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    return FromConcatenation(binary, model, index, cancellationToken);
+                case IdentifierNameSyntax _:
+                case MemberAccessExpressionSyntax _:
+                    {
+                        Optional<object?> constant = model.GetConstantValue(value, cancellationToken);
+                        return constant.HasValue && constant.Value is string text
+                            ? new CandidateText(text, value, value.SyntaxTree, value.Span, Array.Empty<Segment>())
+                            : null;
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>The constant string value of an expression, if it has one.</summary>
         public static string? ConstantString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
         {

@@ -377,7 +377,7 @@ namespace SecretsAnalyzer.Rules
             ExpressionSyntax value = SkipCasts(expression);
             SemanticModel model = tree.Model;
             CancellationToken cancellationToken = tree.CancellationToken;
-            CandidateText? candidate = BuildCandidate(value, model, tree.Index, cancellationToken);
+            CandidateText? candidate = CandidateCollector.FromValue(value, model, tree.Index, cancellationToken);
             if (candidate == null || candidate.Text.Length == 0)
             {
                 return;
@@ -475,30 +475,6 @@ namespace SecretsAnalyzer.Rules
 
             ITypeSymbol? type = receiver != null ? model.GetTypeInfo(receiver, cancellationToken).Type : null;
             return type?.Name;
-        }
-
-        private static CandidateText? BuildCandidate(ExpressionSyntax value, SemanticModel model, TreeIndex index, CancellationToken cancellationToken)
-        {
-            switch (value)
-            {
-                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                    return CandidateCollector.FromLiteral(literal);
-                case InterpolatedStringExpressionSyntax interpolated:
-                    return CandidateCollector.FromInterpolation(interpolated, model, index, cancellationToken);
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                    return CandidateCollector.FromConcatenation(binary, model, index, cancellationToken);
-                case IdentifierNameSyntax _:
-                case MemberAccessExpressionSyntax _:
-                    {
-                        Optional<object?> constant = model.GetConstantValue(value, cancellationToken);
-                        return constant.HasValue && constant.Value is string text
-                            ? new CandidateText(text, value, value.SyntaxTree, value.Span, System.Array.Empty<Segment>())
-                            : null;
-                    }
-
-                default:
-                    return null;
-            }
         }
 
         private static ExpressionSyntax SkipCasts(ExpressionSyntax expression)

@@ -49,6 +49,7 @@ namespace SecretsAnalyzer.Rules
                 case RuleIds.AwsSecretKey:
                 case RuleIds.ConnectionStringPassword:
                 case RuleIds.ProviderToken:
+                case RuleIds.AuthenticationSecret:
                     return _secretsManager || _parameterStore ? null : ValuePackages;
                 case RuleIds.RoleArn:
                     return _parameterStore ? null : RoleArnPackage;

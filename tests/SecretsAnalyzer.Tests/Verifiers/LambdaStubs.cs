@@ -242,6 +242,42 @@ namespace Amazon.SecretsManager
     }
 }";
 
+        /// <summary>
+        /// Mirror of the public API of Microsoft.IdentityModel.Tokens (not served here) that SECRETS005 and its tests use:
+        /// <c>SecurityKey</c>, <c>SymmetricSecurityKey(byte[] key)</c>, <c>SigningCredentials(SecurityKey, string)</c> and
+        /// two <c>SecurityAlgorithms</c> constants. Same namespaces, names and signatures; no behaviour.
+        /// </summary>
+        public const string IdentityModelTokens = @"
+namespace Microsoft.IdentityModel.Tokens
+{
+    public abstract class SecurityKey
+    {
+        public virtual string KeyId { get; set; }
+        public abstract int KeySize { get; }
+    }
+
+    public class SymmetricSecurityKey : SecurityKey
+    {
+        private readonly byte[] _key;
+        public SymmetricSecurityKey(byte[] key) { _key = key; }
+        public virtual byte[] Key => _key;
+        public override int KeySize => _key.Length * 8;
+    }
+
+    public class SigningCredentials
+    {
+        public SigningCredentials(SecurityKey key, string algorithm) { Key = key; Algorithm = algorithm; }
+        public SecurityKey Key { get; }
+        public string Algorithm { get; }
+    }
+
+    public static class SecurityAlgorithms
+    {
+        public const string HmacSha256 = ""HS256"";
+        public const string HmacSha256Signature = ""http://www.w3.org/2001/04/xmldsig-more#hmac-sha256"";
+    }
+}";
+
         /// <summary>Every mirror above, for compilations that may use any Lambda programming model.</summary>
         public static readonly string[] All = { LambdaCore, LambdaAnnotations, AnnotationsAPIGateway, SerializationSystemTextJson, RuntimeSupport, AspNetCoreServer, AspNetCoreHosting, SecretsManager };
     }

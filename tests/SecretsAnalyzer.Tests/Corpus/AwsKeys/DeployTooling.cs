@@ -45,7 +45,7 @@ namespace Deploy.Tooling
             var headers = new Dictionary<string, string>();
             headers["X-Amz-Security-Token"] = "pcquFPAQXTpAmtdggytL4MXatjatzTRdpRbKA2DJMHqP9dQPpx2Fz+4whjWAMXHzw0wJV/vwuh605ISl9CjVsIx3Iw2MYHyHkc5eJ1SCw5TT6fr+EdbYRm0e0lItiAuctL/dPG+dYUl/2kAikcH5nNIaeGBpqr1GSxW594fcFK0kiKfHpVbj=="; // Noncompliant SECRETS002
             headers.Add("X-Amz-Date", "20240601T120000Z");
-            headers.Add("x-api-key", "kz+UseIP/E0Ulk7dtZBQfgf8fXxJURqOBFfTfZ8D"); // Compliant SECRETS002
+            headers.Add("x-api-key", "kz+UseIP/E0Ulk7dtZBQfgf8fXxJURqOBFfTfZ8D"); // Compliant SECRETS002 // Noncompliant SECRETS005
 
             var docker = new ProcessStartInfo("docker", "run -e AWS_ACCESS_KEY_ID=AKIAUAH7I666XSTOK7RH -e AWS_SECRET_ACCESS_KEY=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 deploy:latest"); // Noncompliant SECRETS001 SECRETS002
             var cli = new ProcessStartInfo("aws", "configure set aws_secret_access_key C6IBiNXzESK3k9UxhRrOi+qPOlsriyMnDDaWiQxn --profile deploy"); // Noncompliant SECRETS002

@@ -86,7 +86,7 @@ namespace Uploads.Legacy
         {
             var etag = "\"9b2cf535f27731c974343645a3985328\""; // Compliant SECRETS002
             var deployKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA8x2Kq5Rz1Lw9Vn3Ms6Hy4Bj2Ge0Ua5Os7QiT8Vd2LfT7xKp9WmRz3Nc6Hy1Bj4Ge0Ua5Os7Qi deploy@ci"; // Compliant SECRETS002
-            var githubToken = "ghp_l4zlMMdrijPqcbugNVeC8wfU8WaNAC5OAlILW7xx"; // Compliant SECRETS002
+            var githubToken = "ghp_l4zlMMdrijPqcbugNVeC8wfU8WaNAC5OAlILW7xx"; // Compliant SECRETS002 // Noncompliant SECRETS005
             var stripe = "sk_live_2/fBpB2OwKqCOQjKprrSTUy2lYoMOcKHKBkiTdaM"; // Compliant SECRETS002
             var encryptionSecret = "/kzjz5FPZu6CtG0YGk/zFuoXFxn5uD1stQvIumkf"; // Compliant SECRETS002
             var iv = Convert.FromBase64String("Xn8+3dqXFbIjPNkgvaDUuWSkN2eTfdaxHOyfOtZh"); // Compliant SECRETS002

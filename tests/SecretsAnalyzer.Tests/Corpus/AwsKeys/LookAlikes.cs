@@ -30,7 +30,7 @@ namespace Audit.Functions
         private const string ManagedPolicyVersionId = "ANVAKOIN4ILDHFDPB7DL"; // Compliant SECRETS001
 
         private const string ReleaseCommit = "a5ba3f49dfa196aa5667db765d154f5bfe3d604c"; // Compliant SECRETS002
-        private const string WebhookSecretHex = "F3FF0754209E79C83680FF5E59ACF2C0C4DDB7A9"; // Compliant SECRETS002
+        private const string WebhookSecretHex = "F3FF0754209E79C83680FF5E59ACF2C0C4DDB7A9"; // Compliant SECRETS002 // Noncompliant SECRETS005
         private const string GitTreeSha = "0aee0be8d69e60f8ceaff0e0d11c861103f211d6"; // Compliant SECRETS002
         private const string CorrelationId = "c7771974-240b-f2ed-1c6b-edbc2ece9cee"; // Compliant SECRETS002
         private const string SampleJwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.gcMUmMyFf4W0TkGvp-t0daVgaer9qNi91SdXFDCHJy4hcPdXSPXe2TukniI_GU77v6ObmvLlPOtFdhAwNmD7n5DOeZZX_cJ0sN8n3AvuLCvRMLvTOQM7Rk55.rZ-_lD3kVEM8SvJ5jUjwBz1YoZiRS-44XdU6y9Hu88g"; // Compliant SECRETS002
@@ -58,8 +58,8 @@ namespace Audit.Functions
             string digest = Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(body)));
             var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes(body));
             var secretHash = "D8A63C8D7B263E77872688A1EDC7E76B72540F75"; // Compliant SECRETS002
-            var clientSecret = "vcqqvD78pSqJ0sPZAPJH4KwjjhKBh4e/nj6869Vz"; // Compliant SECRETS002 - an OAuth client secret, not an AWS key
-            var jwtSecret = "x6DoUJMxKwBemtz3xXmeCyCqKVenR2z0MKT4Hztv"; // Compliant SECRETS002
+            var clientSecret = "vcqqvD78pSqJ0sPZAPJH4KwjjhKBh4e/nj6869Vz"; // Compliant SECRETS002 // Noncompliant SECRETS005 - an OAuth client secret, not an AWS key
+            var jwtSecret = "x6DoUJMxKwBemtz3xXmeCyCqKVenR2z0MKT4Hztv"; // Compliant SECRETS002 // Noncompliant SECRETS005
             var state = "7dufS/TyxrYzejo33ERvJoCQv8iaO7jLhR1GHLgC"; // Compliant SECRETS002
             if (AccessKeyPattern.IsMatch(body) || SecretKeyPattern.IsMatch(body))
             {

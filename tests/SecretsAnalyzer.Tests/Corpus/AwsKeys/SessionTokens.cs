@@ -41,7 +41,7 @@ namespace Ingest.Functions
             context.Logger.LogLine(client.Config.ServiceVersion + response.StatusCode);
 
             var nextToken = "C5yg83AXkiMXGXqLtMacRs7fvaaJa8Ll8j37441OKbiW6JKLK+6+VjiFzkMRFHoIqQlPrdiQbsCAeybue/2w/im/XHAcpt4yrFXfFmRNovmCOaCG2Q9RYayGKSr8EDe9OPxDW4C1QnFKixo0iXDY2J/MdisG5wwjmUgIbfyMJbhbqDWu9s1Q=="; // Compliant SECRETS002 - a pagination token
-            var idToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.VJNp9_1izl-yQejp9Po6-m1JJxI8B35EV7G7FigzwXPhKsXWUktg2wcWU3Ya4xMEhyVEXXbLBpj5r86bjCEm8kJsedAeLifIagNkk1tlJjf0BLIJlY7yeBGb.rbOn2g83WKjCwQKiR6Pn92ySCKS_5LWFxlzI9CkvU3c"; // Compliant SECRETS002
+            var idToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.VJNp9_1izl-yQejp9Po6-m1JJxI8B35EV7G7FigzwXPhKsXWUktg2wcWU3Ya4xMEhyVEXXbLBpj5r86bjCEm8kJsedAeLifIagNkk1tlJjf0BLIJlY7yeBGb.rbOn2g83WKjCwQKiR6Pn92ySCKS_5LWFxlzI9CkvU3c"; // Compliant SECRETS002 // Noncompliant SECRETS005
             context.Logger.LogLine(nextToken.Length + idToken.Length.ToString());
             return payload;
         }

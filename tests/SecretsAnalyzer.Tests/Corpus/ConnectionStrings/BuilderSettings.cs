@@ -82,7 +82,7 @@ namespace Billing.Data
 
     public static class BillingSecrets
     {
-        public const string ReportingPassword = "QT6Y6RHc~yDJ";
+        public const string ReportingPassword = "QT6Y6RHc~yDJ"; // Noncompliant SECRETS005
     }
 
     public class InvoiceFunction

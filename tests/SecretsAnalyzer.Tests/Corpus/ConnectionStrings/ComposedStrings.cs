@@ -9,7 +9,7 @@ namespace Shipping
     {
         private const string Host = "shipping-sql.internal";
         private const string User = "shipping_app";
-        private const string Secret = "wpkzM%-Lsz7XZMa!q";
+        private const string Secret = "wpkzM%-Lsz7XZMa!q"; // Noncompliant SECRETS005
 
         public const string Folded = "Server=" + Host + ";Database=shipping;User Id=" + User + ";Password=" + Secret; // Noncompliant SECRETS003
 

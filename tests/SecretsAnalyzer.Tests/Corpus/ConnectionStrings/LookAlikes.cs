@@ -82,7 +82,7 @@ namespace Accounts
         public const string UriGuest = "amqp://guest:guest@localhost:5672/"; // Compliant SECRETS003
         public const string UriAngle = "mongodb+srv://<username>:<password>@cluster0.example.mongodb.net/accounts"; // Compliant SECRETS003
         public const string JdbcNoPassword = "jdbc:postgresql://accounts-pg.internal:5432/accounts?user=iam_user&ssl=true"; // Compliant SECRETS003
-        public const string WebCredentials = "https://deploy:79oEHWFWJyXEXb7c@artifacts.example.com/releases"; // Compliant SECRETS003
+        public const string WebCredentials = "https://deploy:79oEHWFWJyXEXb7c@artifacts.example.com/releases"; // Compliant SECRETS003 // Noncompliant SECRETS005
     }
 
     public class Function

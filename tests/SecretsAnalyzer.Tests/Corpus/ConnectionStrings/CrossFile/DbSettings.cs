@@ -6,9 +6,9 @@ namespace Inventory.Configuration
         public const string Host = "inventory-sql.internal";
         public const string Database = "inventory";
         public const string User = "inventory_app";
-        public const string Password = "m~o.vtv4VbGxxeAEwk";
+        public const string Password = "m~o.vtv4VbGxxeAEwk"; // Noncompliant SECRETS005
         public const string Prefix = "Server=" + Host + ";Database=" + Database + ";";
-        public const string CachePassword = "wbC4jiXAtt--w";
-        public const string BrokerPassword = "m3WQrBBpimdKyFaKz";
+        public const string CachePassword = "wbC4jiXAtt--w"; // Noncompliant SECRETS005
+        public const string BrokerPassword = "m3WQrBBpimdKyFaKz"; // Noncompliant SECRETS005
     }
 }
