@@ -52,6 +52,13 @@ namespace SecretsAnalyzer.EndToEnd
         }
 
         [Fact]
+        public void ReadmeCommand_IsTheOneTheReadmeShows()
+        {
+            string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+            Assert.Contains("dotnet " + string.Join(" ", ReadmeCommand) + "\n", readme.Replace("\r\n", "\n"), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task ReadmeCommand_OnAFreshClone_FixesTheSampleSolution()
         {
             string beforeRoot = CopyRepository("before");
