@@ -17,6 +17,12 @@ namespace SecretsAnalyzer.CodeFixes
 
         /// <summary>SECRETS004: partition and account come from <c>ILambdaContext.InvokedFunctionArn</c>; path and name stay.</summary>
         BuildRoleArnFromInvokingAccount,
+
+        /// <summary>
+        /// Any rule, a finding in a comment or documentation comment: the credential is redacted in place (an access key
+        /// ID keeps its prefix and last four characters, anything else becomes <c>&lt;redacted&gt;</c>).
+        /// </summary>
+        RedactInComment,
     }
 
     /// <summary>Stable equivalence keys (Fix All and <c>dotnet format</c> rely on them) and titles.</summary>
@@ -34,6 +40,7 @@ namespace SecretsAnalyzer.CodeFixes
         public const string ReadFromParameterStoreKey = "SecretsAnalyzer.ReadFromParameterStore";
         public const string ReadRoleArnFromParameterStoreKey = "SecretsAnalyzer.ReadRoleArnFromParameterStore";
         public const string BuildRoleArnFromInvokingAccountKey = "SecretsAnalyzer.BuildRoleArnFromInvokingAccount";
+        public const string RedactInCommentKey = "SecretsAnalyzer.RedactInComment";
 
         public static string Key(FixKind kind)
         {
@@ -43,6 +50,7 @@ namespace SecretsAnalyzer.CodeFixes
                 case FixKind.ReadFromSecretsManager: return ReadFromSecretsManagerKey;
                 case FixKind.ReadFromParameterStore: return ReadFromParameterStoreKey;
                 case FixKind.ReadRoleArnFromParameterStore: return ReadRoleArnFromParameterStoreKey;
+                case FixKind.RedactInComment: return RedactInCommentKey;
                 default: return BuildRoleArnFromInvokingAccountKey;
             }
         }
@@ -56,6 +64,7 @@ namespace SecretsAnalyzer.CodeFixes
                 case ReadFromParameterStoreKey: return FixKind.ReadFromParameterStore;
                 case ReadRoleArnFromParameterStoreKey: return FixKind.ReadRoleArnFromParameterStore;
                 case BuildRoleArnFromInvokingAccountKey: return FixKind.BuildRoleArnFromInvokingAccount;
+                case RedactInCommentKey: return FixKind.RedactInComment;
                 default: return null;
             }
         }
@@ -68,6 +77,7 @@ namespace SecretsAnalyzer.CodeFixes
                 case FixKind.ReadFromSecretsManager: return "Read from AWS Secrets Manager";
                 case FixKind.ReadFromParameterStore: return "Read from SSM Parameter Store";
                 case FixKind.ReadRoleArnFromParameterStore: return "Read role ARN from SSM Parameter Store";
+                case FixKind.RedactInComment: return "Redact the credential in the comment";
                 default: return "Build role ARN from the invoking account";
             }
         }
