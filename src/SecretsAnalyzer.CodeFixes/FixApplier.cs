@@ -476,11 +476,25 @@ namespace SecretsAnalyzer.CodeFixes
             }
             else
             {
+                // The block is laid out here (the formatter leaves a local function's new block on one line): braces
+                // at the function's indentation, statements one level in.
+                string text = function.ToFullString();
+                SyntaxTrivia newline = text.Contains("\r\n") ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed;
+                SyntaxTriviaList leading = function.GetLeadingTrivia();
+                string indent = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1].ToString() : string.Empty;
+                string inner = indent + (indent.Contains("\t") ? "\t" : "    ");
                 ExpressionSyntax expression = arrow!.Expression.WithoutTrivia();
                 StatementSyntax last = returnsValue ? SyntaxFactory.ReturnStatement(expression) : (StatementSyntax)SyntaxFactory.ExpressionStatement(expression);
-                newBody = SyntaxFactory.Block(apply, last.WithAdditionalAnnotations(Formatter.Annotation))
-                    .WithTrailingTrivia(semicolon.TrailingTrivia)
-                    .WithAdditionalAnnotations(Formatter.Annotation);
+                newBody = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(newline, SyntaxFactory.Whitespace(indent)), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(newline)),
+                    SyntaxFactory.List(new[]
+                    {
+                        apply.WithLeadingTrivia(SyntaxFactory.Whitespace(inner)).WithTrailingTrivia(newline),
+                        last.WithLeadingTrivia(SyntaxFactory.Whitespace(inner)).WithTrailingTrivia(newline),
+                    }),
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(indent)), SyntaxKind.CloseBraceToken, semicolon.TrailingTrivia));
+                SyntaxToken beforeArrow = arrow.ArrowToken.GetPreviousToken();
+                function = function.ReplaceToken(beforeArrow, beforeArrow.WithTrailingTrivia(beforeArrow.TrailingTrivia.Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia))));
             }
 
             switch (function)
@@ -488,12 +502,12 @@ namespace SecretsAnalyzer.CodeFixes
                 case BaseMethodDeclarationSyntax method:
                     return body != null
                         ? method.WithBody(newBody)
-                        : method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBody).WithAdditionalAnnotations(Formatter.Annotation);
+                        : method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBody);
                 default:
                     var local = (LocalFunctionStatementSyntax)function;
                     return body != null
                         ? local.WithBody(newBody)
-                        : local.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBody).WithAdditionalAnnotations(Formatter.Annotation);
+                        : local.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBody);
             }
         }
 
@@ -515,7 +529,11 @@ namespace SecretsAnalyzer.CodeFixes
                     .WithAdditionalAnnotations(Formatter.Annotation);
             }
 
-            return record.WithMembers(record.Members.Insert(0, property));
+            MemberDeclarationSyntax first = record.Members.Count > 0 ? record.Members[0] : null!;
+            SyntaxList<MemberDeclarationSyntax> members = record.Members.Count > 0
+                ? record.Members.Replace(first, first.WithLeadingTrivia(first.GetLeadingTrivia().Insert(0, record.ToFullString().Contains("\r\n") ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed)))
+                : record.Members;
+            return record.WithMembers(members.Insert(0, property));
         }
 
         /// <summary><c>const string X = v;</c> / <c>static readonly string X = v;</c> → <c>static string X => v;</c>.</summary>

@@ -149,13 +149,20 @@ namespace SecretsAnalyzer.CodeFixes
             {
                 if (location.Location.SourceTree != type.SyntaxTree)
                 {
-                    return null;
+                    // A record's parameter cascades to its property: uses of the property elsewhere are not the parameter.
+                    continue;
                 }
 
                 SyntaxNode node = type.SyntaxTree.GetRoot(cancellationToken).FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
                 if (!(node is IdentifierNameSyntax identifier))
                 {
                     return null;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, symbol))
+                {
+                    // The record's property, found through the parameter: it stays a read of the property.
+                    continue;
                 }
 
                 if (IsInNameOf(identifier))

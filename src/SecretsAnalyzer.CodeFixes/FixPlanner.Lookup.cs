@@ -91,8 +91,10 @@ namespace SecretsAnalyzer.CodeFixes
                                 constDeclaration = local;
                             }
                             else if (declaration.Parent is FieldDeclarationSyntax staticField && staticField.Modifiers.Any(SyntaxKind.StaticKeyword) &&
-                                staticField.Modifiers.Any(SyntaxKind.ReadOnlyKeyword))
+                                staticField.Modifiers.Any(SyntaxKind.ReadOnlyKeyword) && declarator.Initializer != null && SkipParentheses(declarator.Initializer.Value) == value)
                             {
+                                // Only when the initializer is the value: a client or credentials object built around it
+                                // must stay one object, not a new one at every use.
                                 staticReadonlyField = staticField;
                             }
                         }
@@ -213,6 +215,16 @@ namespace SecretsAnalyzer.CodeFixes
                 plan.LogicalName = StoreNames.Logical(type, name.ToString());
                 return true;
             }
+        }
+
+        private static ExpressionSyntax SkipParentheses(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
         }
 
         private static bool IsAsync(SyntaxNode function) => function switch

@@ -181,7 +181,16 @@ namespace SecretsAnalyzer.CodeFixes
 
             if (secrets || parameters)
             {
-                body.Append("    private static async Task<string> GetCachedAsync(string key, Func<CancellationToken, Task<string>> read, CancellationToken cancellationToken)\n");
+                body.Append("    private static Task<string> GetCachedAsync(string key, Func<CancellationToken, Task<string>> read, CancellationToken cancellationToken)\n");
+                body.Append("    {\n");
+                body.Append("        // Warm invocations: the value read earlier, with no further allocation.\n");
+                body.Append("        if (Values.TryGetValue(key, out Lazy<Task<string>>? cached) && cached.IsValueCreated && cached.Value.Status == TaskStatus.RanToCompletion)\n");
+                body.Append("        {\n");
+                body.Append("            return cached.Value;\n");
+                body.Append("        }\n\n");
+                body.Append("        return ReadCachedAsync(key, read, cancellationToken);\n");
+                body.Append("    }\n\n");
+                body.Append("    private static async Task<string> ReadCachedAsync(string key, Func<CancellationToken, Task<string>> read, CancellationToken cancellationToken)\n");
                 body.Append("    {\n");
                 body.Append("        while (true)\n");
                 body.Append("        {\n");

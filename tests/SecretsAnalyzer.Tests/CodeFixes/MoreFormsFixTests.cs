@@ -322,5 +322,76 @@ namespace TestProject
         }
     }
 }").RunAsync();
+
+        [Fact]
+        public Task StaticReadonlyFieldWhoseInitializerBuildsAnObject_StaysAField_SoTheObjectIsBuiltOnce() => Test(@"
+namespace TestProject
+{
+    class Signer
+    {
+        private static readonly System.Text.StringBuilder Header = new System.Text.StringBuilder(""{|SECRETS001:AKIAQWB5PDKHX6PYGPAN|}"");
+    }
+}", @"
+namespace TestProject
+{
+    class Signer
+    {
+        private static readonly System.Text.StringBuilder Header = new System.Text.StringBuilder(SecretStore.GetSecret(""signer/header-value""));
+    }
+}").RunAsync();
+
+        [Fact]
+        public Task DefaultParameterValue_LocalFunction_VoidExpressionBody() => Test(@"
+using System;
+
+namespace TestProject
+{
+    class Runner
+    {
+        public void Run()
+        {
+            Print();
+
+            void Print(string keyId = ""{|SECRETS001:AKIAUL66LDQBWZB2XYA4|}"") => Console.WriteLine(keyId.Length);
+        }
+    }
+}", @"
+using System;
+
+namespace TestProject
+{
+    class Runner
+    {
+        public void Run()
+        {
+            Print();
+
+            void Print(string keyId = null)
+            {
+                keyId ??= SecretStore.GetSecret(""runner/run-key-id"");
+                Console.WriteLine(keyId.Length);
+            }
+        }
+    }
+}").RunAsync();
+
+        [Fact]
+        public Task DefaultParameterValue_RecordStructWithABody_GetsAMutableProperty() => Test(@"
+namespace TestProject
+{
+    public record struct Settings(string KeyId = ""{|SECRETS001:AKIAQWB5PDKHX6PYGPAN|}"")
+    {
+        public int Length => KeyId.Length;
+    }
+}", @"
+namespace TestProject
+{
+    public record struct Settings(string KeyId = null)
+    {
+        public string KeyId { get; set; } = KeyId ?? SecretStore.GetSecret(""settings/key-id"");
+
+        public int Length => KeyId.Length;
+    }
+}").RunAsync();
     }
 }
