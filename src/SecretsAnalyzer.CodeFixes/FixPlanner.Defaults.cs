@@ -40,7 +40,7 @@ namespace SecretsAnalyzer.CodeFixes
         /// <summary>A record's positional parameter: the property the compiler synthesized is declared explicitly, with these accessors.</summary>
         public string? RecordPropertyAccessors { get; set; }
 
-        /// <summary>The parameter's type as written, without a <c>?</c>: the explicit record property keeps it.</summary>
+        /// <summary>The parameter's type as written (before the fix annotates it): the explicit record property keeps it.</summary>
         public string? PropertyType { get; set; }
     }
 
@@ -132,14 +132,21 @@ namespace SecretsAnalyzer.CodeFixes
                 }
 
                 string name = result.Parameter.Identifier.ValueText;
-                INamedTypeSymbol? recordType = model.GetDeclaredSymbol(record, cancellationToken);
-                bool declared = recordType != null && recordType.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.IsInSource && l.SourceTree == record.SyntaxTree && record.Span.Contains(l.SourceSpan) && !result.Parameter.Span.Contains(l.SourceSpan)));
+                if (!(model.GetDeclaredSymbol(record, cancellationToken) is INamedTypeSymbol recordType))
+                {
+                    return null;
+                }
+
+                // A member of that name declared in any part of the record: the compiler synthesizes no property.
+                bool declared = recordType.GetMembers(name).Any(m => !m.IsImplicitlyDeclared && m.Locations.Any(l =>
+                    l.IsInSource && !(l.SourceTree == record.SyntaxTree && result.Parameter.Span.Contains(l.SourceSpan))));
                 if (!declared)
                 {
                     bool isStruct = record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword);
                     bool isReadOnly = record.Modifiers.Any(SyntaxKind.ReadOnlyKeyword);
                     result.RecordPropertyAccessors = isStruct && !isReadOnly ? "get; set;" : "get; init;";
-                    result.PropertyType = (result.Parameter.Type is NullableTypeSyntax nullable ? nullable.ElementType : result.Parameter.Type!).ToString();
+                    // The type as written: the synthesized property had it, and `name ?? lookup` fits either way.
+                    result.PropertyType = result.Parameter.Type!.ToString();
                 }
             }
 

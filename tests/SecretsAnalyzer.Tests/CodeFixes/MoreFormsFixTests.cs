@@ -393,5 +393,21 @@ namespace TestProject
         public int Length => KeyId.Length;
     }
 }").RunAsync();
+
+        [Fact]
+        public Task DefaultParameterValue_NullableRecordParameter_KeepsItsNullablePropertyType() => Test(@"
+#nullable enable
+namespace TestProject
+{
+    public sealed record Settings(string? KeyId = ""{|SECRETS001:AKIAQWB5PDKHX6PYGPAN|}"");
+}", @"
+#nullable enable
+namespace TestProject
+{
+    public sealed record Settings(string? KeyId = null)
+    {
+        public string? KeyId { get; init; } = KeyId ?? SecretStore.GetSecret(""settings/key-id"");
+    }
+}").RunAsync();
     }
 }
