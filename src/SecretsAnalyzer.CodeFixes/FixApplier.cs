@@ -580,9 +580,10 @@ namespace SecretsAnalyzer.CodeFixes
                     null,
                     declarator.Identifier,
                     null,
-                    SyntaxFactory.ArrowExpressionClause(
+                    // The initializer's annotations carry over (migrate marks the value's enclosing node to prove what moved).
+                    declarator.Initializer.CopyAnnotationsTo(SyntaxFactory.ArrowExpressionClause(
                         SyntaxFactory.Token(declarator.Initializer.EqualsToken.LeadingTrivia, SyntaxKind.EqualsGreaterThanToken, declarator.Initializer.EqualsToken.TrailingTrivia),
-                        value),
+                        value))!,
                     null,
                     field.SemicolonToken);
         }

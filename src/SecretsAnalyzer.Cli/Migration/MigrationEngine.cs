@@ -371,6 +371,12 @@ namespace SecretsAnalyzer.Cli.Migration
 
                     string beforeRest = Without(beforeSlot, beforeValues);
                     string afterRest = Without(afterSlot, afterLookups.Select(l => (SyntaxNode)l.Replaced).ToList());
+                    if (beforeSlot is EqualsValueClauseSyntax && afterSlot is ArrowExpressionClauseSyntax && afterRest.StartsWith("=>", StringComparison.Ordinal))
+                    {
+                        // A const or static readonly field became a static property over the helper (`= value` → `=> lookup`).
+                        afterRest = "=" + afterRest.Substring(2);
+                    }
+
                     if (!string.Equals(beforeRest, afterRest, StringComparison.Ordinal))
                     {
                         throw new MigrationRefusedException(
