@@ -91,12 +91,6 @@ namespace SecretsAnalyzer.CodeFixes
 
             foreach ((FixPlan plan, FixKind kind) in plans)
             {
-                if (kind == FixKind.RedactInComment)
-                {
-                    GetEdits(edits, plan.Document).Redactions.Add((plan.Diagnostic.Location.SourceSpan, plan.Redacted!));
-                    continue;
-                }
-
                 if (kind == FixKind.UseExecutionRole)
                 {
                     RoleEdit role = plan.Role!;
@@ -112,6 +106,17 @@ namespace SecretsAnalyzer.CodeFixes
                         default:
                             documentEdits.Add(role.Node, "default-credentials", DefaultCredentials);
                             break;
+                    }
+
+                    continue;
+                }
+
+                if (kind == FixKind.RedactInComment)
+                {
+                    DocumentEdits commentEdits = GetEdits(edits, plan.Document);
+                    foreach ((SyntaxTrivia trivia, TextSpan span, string text) in plan.Redactions)
+                    {
+                        commentEdits.Redact(trivia, span, text);
                     }
 
                     continue;
@@ -154,7 +159,15 @@ namespace SecretsAnalyzer.CodeFixes
                     string method = secret
                         ? (useAwait ? HelperClass.GetSecretAsync : HelperClass.GetSecret)
                         : (useAwait ? HelperClass.GetParameterAsync : HelperClass.GetParameter);
-                    replacement = SyntaxFactory.ParseExpression(helper.QualifiedName + "." + method + "(" + SymbolDisplay.FormatLiteral(name, quote: true) + ")");
+                    string token = useAwait && plan.CancellationToken != null && helper.AcceptsToken(method) ? ", " + plan.CancellationToken : string.Empty;
+                    replacement = SyntaxFactory.ParseExpression(helper.QualifiedName + "." + method + "(" + SymbolDisplay.FormatLiteral(name, quote: true) + token + ")");
+                    if (plan.Utf8)
+                    {
+                        // The bytes of the looked-up string, typed as the literal was (ReadOnlySpan<byte>).
+                        string bytes = "global::System.Text.Encoding.UTF8.GetBytes(" + replacement.ToFullString() + ")";
+                        replacement = SyntaxFactory.ParseExpression(IsTargetTypedSpan(value) ? bytes : "new global::System.ReadOnlySpan<byte>(" + bytes + ")");
+                    }
+
                     if (useAwait)
                     {
                         replacement = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(replacement.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation)));
@@ -162,9 +175,19 @@ namespace SecretsAnalyzer.CodeFixes
                 }
 
                 ExpressionSyntax final = replacement.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+                if (plan.ParameterDefault is ParameterDefaultPlan parameterDefault)
+                {
+                    AddParameterDefaultEdits(valueEdits, value, parameterDefault, final);
+                    continue;
+                }
+
                 valueEdits.Add(value, "value", node => final.WithTriviaFrom(node));
 
-                if (plan.ConstDeclaration != null)
+                if (plan.FieldToProperty != null)
+                {
+                    valueEdits.Add(plan.FieldToProperty, "const", node => FieldToProperty((FieldDeclarationSyntax)node));
+                }
+                else if (plan.ConstDeclaration != null)
                 {
                     valueEdits.Add(plan.ConstDeclaration, "const", node => node is FieldDeclarationSyntax field ? ConstToStaticReadonly(field) : ConstToVariable((LocalDeclarationStatementSyntax)node));
                 }
@@ -266,8 +289,8 @@ namespace SecretsAnalyzer.CodeFixes
         private static Document TargetDocument(this FixPlan plan, FixKind kind) => kind == FixKind.UseExecutionRole ? plan.Document : plan.ValueDocument ?? plan.Document;
 
         private static bool HasEveryMember(HelperState helper, AwsTypes types) =>
-            (!types.CanReadSecrets || (helper.Has(HelperClass.GetSecretAsync) && helper.Has(HelperClass.GetSecret))) &&
-            (!types.HasParameterStore || (helper.Has(HelperClass.GetParameterAsync) && helper.Has(HelperClass.GetParameter))) &&
+            (!types.CanReadSecrets || (helper.HasTokenOverload(HelperClass.GetSecretAsync) && helper.Has(HelperClass.GetSecret))) &&
+            (!types.HasParameterStore || (helper.HasTokenOverload(HelperClass.GetParameterAsync) && helper.Has(HelperClass.GetParameter))) &&
             (!types.HasArn || helper.Has(HelperClass.RoleArnInInvokingAccount));
 
         private static bool IsTaken(HashSet<string> existing, string logical, string prefix) =>
@@ -344,6 +367,225 @@ namespace SecretsAnalyzer.CodeFixes
             ExpressionSyntax call = SyntaxFactory.ParseExpression("global::" + AwsTypes.DefaultCredentialsResolver + ".GetCredentials()")
                 .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
             return call.WithTriviaFrom(creation);
+        }
+
+        /// <summary>
+        /// Where a UTF-8 literal initializes an explicitly typed variable or is returned from a member with a declared
+        /// return type, the byte[] converts to ReadOnlySpan&lt;byte&gt; implicitly; anywhere else (var, arguments,
+        /// member access, lambdas) the span is built explicitly so types and overloads stay as they were.
+        /// </summary>
+        private static bool IsTargetTypedSpan(ExpressionSyntax value)
+        {
+            switch (value.Parent)
+            {
+                case EqualsValueClauseSyntax equals when equals.Parent is VariableDeclaratorSyntax && equals.Parent.Parent is VariableDeclarationSyntax declaration:
+                    return !declaration.Type.IsVar && !(declaration.Type is RefTypeSyntax);
+                case ReturnStatementSyntax _:
+                case ArrowExpressionClauseSyntax _:
+                    for (SyntaxNode? current = value.Parent; current != null; current = current.Parent)
+                    {
+                        if (current is AnonymousFunctionExpressionSyntax)
+                        {
+                            return false;
+                        }
+
+                        if (current is LocalFunctionStatementSyntax || current is MemberDeclarationSyntax || current is AccessorDeclarationSyntax)
+                        {
+                            return !(current is LocalFunctionStatementSyntax local && local.ReturnType is RefTypeSyntax) &&
+                                !(current is MethodDeclarationSyntax method && method.ReturnType is RefTypeSyntax) &&
+                                !(current is BasePropertyDeclarationSyntax property && property.Type is RefTypeSyntax);
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// A default parameter value: the default becomes null (annotated), and the body starts with
+        /// <c>name ??= lookup;</c> (an expression body becomes a block), or, for a primary constructor or a record, each
+        /// read becomes <c>(name ?? lookup)</c> and a record's positional property is declared with that initializer.
+        /// </summary>
+        private static void AddParameterDefaultEdits(DocumentEdits edits, ExpressionSyntax value, ParameterDefaultPlan plan, ExpressionSyntax lookup)
+        {
+            edits.Add(value, "value", node => SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression).WithTriviaFrom(node));
+            if (plan.Annotate)
+            {
+                edits.Add(plan.Parameter, "annotate", node =>
+                {
+                    var parameter = (ParameterSyntax)node;
+                    TypeSyntax type = parameter.Type!;
+                    return parameter.WithType(SyntaxFactory.NullableType(type.WithoutTrailingTrivia()).WithTrailingTrivia(type.GetTrailingTrivia()));
+                });
+            }
+
+            string name = plan.Parameter.Identifier.Text;
+            if (plan.Function != null)
+            {
+                edits.Add(plan.Function, "apply-default", node => ApplyDefaultInBody(node, name, lookup, plan.ReturnsValue));
+                return;
+            }
+
+            foreach (IdentifierNameSyntax use in plan.Uses)
+            {
+                edits.Add(use, "value", node => SyntaxFactory.ParenthesizedExpression(
+                        SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, ((ExpressionSyntax)node).WithoutTrivia(), lookup.WithoutTrivia()))
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation)
+                    .WithTriviaFrom(node));
+            }
+
+            if (plan.RecordPropertyAccessors != null)
+            {
+                edits.Add(plan.Type!, "record-property", node => AddRecordProperty((RecordDeclarationSyntax)node, plan, name, lookup));
+            }
+        }
+
+        private static SyntaxNode ApplyDefaultInBody(SyntaxNode function, string name, ExpressionSyntax lookup, bool returnsValue)
+        {
+            while (lookup is ParenthesizedExpressionSyntax parenthesized)
+            {
+                // name ??= await …: no parentheses needed.
+                lookup = parenthesized.Expression;
+            }
+
+            StatementSyntax apply = SyntaxFactory.ExpressionStatement(
+                    SyntaxFactory.AssignmentExpression(SyntaxKind.CoalesceAssignmentExpression, SyntaxFactory.IdentifierName(name), lookup.WithoutTrivia()))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+            BlockSyntax? body;
+            ArrowExpressionClauseSyntax? arrow;
+            SyntaxToken semicolon;
+            switch (function)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    (body, arrow, semicolon) = (method.Body, method.ExpressionBody, method.SemicolonToken);
+                    break;
+                case LocalFunctionStatementSyntax local:
+                    (body, arrow, semicolon) = (local.Body, local.ExpressionBody, local.SemicolonToken);
+                    break;
+                default:
+                    return function;
+            }
+
+            BlockSyntax newBody;
+            if (body != null)
+            {
+                newBody = body.WithStatements(body.Statements.Insert(0, apply));
+            }
+            else
+            {
+                // The block is laid out here (the formatter leaves a local function's new block on one line): braces
+                // at the function's indentation, statements one level in.
+                string text = function.ToFullString();
+                SyntaxTrivia newline = text.Contains("\r\n") ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed;
+                SyntaxTriviaList leading = function.GetLeadingTrivia();
+                string indent = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1].ToString() : string.Empty;
+                string inner = indent + (indent.Contains("\t") ? "\t" : "    ");
+                ExpressionSyntax expression = arrow!.Expression.WithoutTrivia();
+                StatementSyntax last = returnsValue ? SyntaxFactory.ReturnStatement(expression) : (StatementSyntax)SyntaxFactory.ExpressionStatement(expression);
+                newBody = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(newline, SyntaxFactory.Whitespace(indent)), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(newline)),
+                    SyntaxFactory.List(new[]
+                    {
+                        apply.WithLeadingTrivia(SyntaxFactory.Whitespace(inner)).WithTrailingTrivia(newline),
+                        last.WithLeadingTrivia(SyntaxFactory.Whitespace(inner)).WithTrailingTrivia(newline),
+                    }),
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(indent)), SyntaxKind.CloseBraceToken, semicolon.TrailingTrivia));
+                SyntaxToken beforeArrow = arrow.ArrowToken.GetPreviousToken();
+                function = function.ReplaceToken(beforeArrow, beforeArrow.WithTrailingTrivia(beforeArrow.TrailingTrivia.Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia))));
+            }
+
+            switch (function)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    return body != null
+                        ? method.WithBody(newBody)
+                        : method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBody);
+                default:
+                    var local = (LocalFunctionStatementSyntax)function;
+                    return body != null
+                        ? local.WithBody(newBody)
+                        : local.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBody);
+            }
+        }
+
+        private static SyntaxNode AddRecordProperty(RecordDeclarationSyntax record, ParameterDefaultPlan plan, string name, ExpressionSyntax lookup)
+        {
+            const string Placeholder = "__SecretsAnalyzerLookup";
+            var property = (PropertyDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
+                "public " + plan.PropertyType + " " + name + " { " + plan.RecordPropertyAccessors + " } = " + name + " ?? " + Placeholder + ";\n")!;
+            IdentifierNameSyntax placeholder = property.DescendantNodes().OfType<IdentifierNameSyntax>().First(n => n.Identifier.ValueText == Placeholder);
+            property = property.ReplaceNode(placeholder, lookup.WithoutTrivia()).WithAdditionalAnnotations(Formatter.Annotation);
+            if (record.OpenBraceToken.IsKind(SyntaxKind.None))
+            {
+                SyntaxToken semicolon = record.SemicolonToken;
+                return record
+                    .WithSemicolonToken(default)
+                    .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken))
+                    .WithCloseBraceToken(SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CloseBraceToken, semicolon.TrailingTrivia))
+                    .WithMembers(SyntaxFactory.SingletonList<MemberDeclarationSyntax>(property))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            MemberDeclarationSyntax first = record.Members.Count > 0 ? record.Members[0] : null!;
+            SyntaxList<MemberDeclarationSyntax> members = record.Members.Count > 0
+                ? record.Members.Replace(first, first.WithLeadingTrivia(first.GetLeadingTrivia().Insert(0, record.ToFullString().Contains("\r\n") ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed)))
+                : record.Members;
+            return record.WithMembers(members.Insert(0, property));
+        }
+
+        /// <summary><c>const string X = v;</c> / <c>static readonly string X = v;</c> → <c>static string X => v;</c>.</summary>
+        private static SyntaxNode FieldToProperty(FieldDeclarationSyntax field)
+        {
+            VariableDeclaratorSyntax declarator = field.Declaration.Variables[0];
+            var modifiers = new List<SyntaxToken>();
+            SyntaxTriviaList carried = default;
+            bool hasStatic = false;
+            foreach (SyntaxToken modifier in field.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.ReadOnlyKeyword) || modifier.IsKind(SyntaxKind.ConstKeyword))
+                {
+                    if (modifier.IsKind(SyntaxKind.ConstKeyword) && !hasStatic)
+                    {
+                        modifiers.Add(SyntaxFactory.Token(carried.AddRange(modifier.LeadingTrivia), SyntaxKind.StaticKeyword, modifier.TrailingTrivia));
+                        carried = default;
+                        hasStatic = true;
+                    }
+                    else
+                    {
+                        carried = carried.AddRange(modifier.LeadingTrivia);
+                    }
+
+                    continue;
+                }
+
+                hasStatic |= modifier.IsKind(SyntaxKind.StaticKeyword);
+                modifiers.Add(carried.Count > 0 ? modifier.WithLeadingTrivia(carried.AddRange(modifier.LeadingTrivia)) : modifier);
+                carried = default;
+            }
+
+            TypeSyntax type = field.Declaration.Type;
+            if (carried.Count > 0)
+            {
+                type = type.WithLeadingTrivia(carried.AddRange(type.GetLeadingTrivia()));
+            }
+
+            ExpressionSyntax value = declarator.Initializer!.Value;
+            return SyntaxFactory.PropertyDeclaration(
+                    field.AttributeLists,
+                    SyntaxFactory.TokenList(modifiers),
+                    type,
+                    null,
+                    declarator.Identifier,
+                    null,
+                    // The initializer's annotations carry over (migrate marks the value's enclosing node to prove what moved).
+                    declarator.Initializer.CopyAnnotationsTo(SyntaxFactory.ArrowExpressionClause(
+                        SyntaxFactory.Token(declarator.Initializer.EqualsToken.LeadingTrivia, SyntaxKind.EqualsGreaterThanToken, declarator.Initializer.EqualsToken.TrailingTrivia),
+                        value))!,
+                    null,
+                    field.SemicolonToken);
         }
 
         private static SyntaxNode ConstToStaticReadonly(FieldDeclarationSyntax field)
@@ -431,10 +673,25 @@ namespace SecretsAnalyzer.CodeFixes
             private readonly Dictionary<SyntaxNode, List<(string Key, Func<SyntaxNode, SyntaxNode> Rewrite)>> _replacements =
                 new Dictionary<SyntaxNode, List<(string, Func<SyntaxNode, SyntaxNode>)>>();
 
+            private readonly Dictionary<SyntaxTrivia, List<(TextSpan Span, string Text)>> _redactions =
+                new Dictionary<SyntaxTrivia, List<(TextSpan, string)>>();
+
             public List<SyntaxNode> Removals { get; } = new List<SyntaxNode>();
 
-            /// <summary>Spans of comments (or of text tokens of documentation comments) and what replaces each.</summary>
-            public List<(TextSpan Span, string Text)> Redactions { get; } = new List<(TextSpan, string)>();
+            /// <summary>Replaces <paramref name="span"/> (absolute) of the comment <paramref name="trivia"/> with <paramref name="text"/>.</summary>
+            public void Redact(SyntaxTrivia trivia, TextSpan span, string text)
+            {
+                if (!_redactions.TryGetValue(trivia, out var list))
+                {
+                    list = new List<(TextSpan, string)>();
+                    _redactions.Add(trivia, list);
+                }
+
+                if (!list.Any(r => r.Span == span))
+                {
+                    list.Add((span, text));
+                }
+            }
 
             public bool HasReplacement(SyntaxNode node) => _replacements.TryGetValue(node, out var list) && list.Any(r => r.Key == "value");
 
@@ -457,27 +714,6 @@ namespace SecretsAnalyzer.CodeFixes
                 var nodes = new HashSet<SyntaxNode>(_replacements.Keys);
                 nodes.UnionWith(Removals);
                 var removals = new HashSet<SyntaxNode>(Removals);
-
-                // Redactions: in a comment or disabled text, the trivia is rewritten; in a documentation comment, the text token.
-                var trivia = new Dictionary<SyntaxTrivia, List<(TextSpan Span, string Text)>>();
-                var tokens = new Dictionary<SyntaxToken, List<(TextSpan Span, string Text)>>();
-                foreach ((TextSpan span, string text) in Redactions)
-                {
-                    SyntaxTrivia comment = root.FindTrivia(span.Start);
-                    if (comment.HasStructure)
-                    {
-                        SyntaxToken token = root.FindToken(span.Start, findInsideTrivia: true);
-                        if (token.Span.Contains(span))
-                        {
-                            Collect(tokens, token, span, text);
-                        }
-                    }
-                    else if (comment.Span.Contains(span))
-                    {
-                        Collect(trivia, comment, span, text);
-                    }
-                }
-
                 return root.ReplaceSyntax(
                     nodes,
                     (original, rewritten) =>
@@ -493,42 +729,14 @@ namespace SecretsAnalyzer.CodeFixes
 
                         return removals.Contains(original) ? result.WithAdditionalAnnotations(RemoveAnnotation) : result;
                     },
-                    tokens.Keys,
+                    null,
+                    null,
+                    _redactions.Keys,
                     (original, rewritten) =>
                     {
-                        string text = Redact(original.Text, original.SpanStart, tokens[original]);
-                        return SyntaxFactory.XmlTextLiteral(rewritten.LeadingTrivia, text, text, rewritten.TrailingTrivia);
-                    },
-                    trivia.Keys,
-                    (original, rewritten) =>
-                    {
-                        string text = Redact(original.ToString(), original.SpanStart, trivia[original]);
-                        return original.IsKind(SyntaxKind.DisabledTextTrivia) ? SyntaxFactory.DisabledText(text) : SyntaxFactory.Comment(text);
+                        SyntaxTrivia redacted = FixPlanner.RedactTrivia(original, _redactions[original]);
+                        return redacted.RawKind == original.RawKind ? redacted : rewritten;
                     });
-            }
-
-            private static void Collect<T>(Dictionary<T, List<(TextSpan, string)>> map, T key, TextSpan span, string text)
-                where T : notnull
-            {
-                if (!map.TryGetValue(key, out var list))
-                {
-                    list = new List<(TextSpan, string)>();
-                    map.Add(key, list);
-                }
-
-                list.Add((span, text));
-            }
-
-            /// <summary><paramref name="text"/> (which starts at <paramref name="start"/> in the document) with each span replaced, last first.</summary>
-            private static string Redact(string text, int start, List<(TextSpan Span, string Text)> redactions)
-            {
-                var b = new System.Text.StringBuilder(text);
-                foreach ((TextSpan span, string replacement) in redactions.OrderByDescending(r => r.Span.Start))
-                {
-                    b.Remove(span.Start - start, span.Length).Insert(span.Start - start, replacement);
-                }
-
-                return b.ToString();
             }
         }
     }

@@ -18,7 +18,10 @@ namespace SecretsAnalyzer.CodeFixes
         /// <summary>SECRETS004: partition and account come from <c>ILambdaContext.InvokedFunctionArn</c>; path and name stay.</summary>
         BuildRoleArnFromInvokingAccount,
 
-        /// <summary>SECRETS006 in a comment: the token is redacted in place (prefix and last four); it must still be revoked.</summary>
+        /// <summary>
+        /// Any rule, a finding in a comment or documentation comment: the credential is redacted in place (an access key
+        /// ID keeps its prefix and last four characters, anything else becomes <c>&lt;redacted&gt;</c>).
+        /// </summary>
         RedactInComment,
     }
 
@@ -74,7 +77,7 @@ namespace SecretsAnalyzer.CodeFixes
                 case FixKind.ReadFromSecretsManager: return "Read from AWS Secrets Manager";
                 case FixKind.ReadFromParameterStore: return "Read from SSM Parameter Store";
                 case FixKind.ReadRoleArnFromParameterStore: return "Read role ARN from SSM Parameter Store";
-                case FixKind.RedactInComment: return "Redact the token in the comment (then revoke it)";
+                case FixKind.RedactInComment: return "Redact the credential in the comment";
                 default: return "Build role ARN from the invoking account";
             }
         }

@@ -83,8 +83,28 @@ namespace SecretsAnalyzer.CodeFixes
         /// <summary>For the invoking-account fix: <c>role/path/Name</c>.</summary>
         public string? RoleResource { get; set; }
 
-        /// <summary>For the comment redaction: what replaces the diagnostic's span.</summary>
-        public string? Redacted { get; set; }
+        /// <summary>
+        /// For the redaction: each comment or documentation comment (top-level trivia), the span in it (absolute) and
+        /// what replaces it. The finding first; with a key ID, the secret keys that are findings only because it is there.
+        /// </summary>
+        public System.Collections.Generic.List<(SyntaxTrivia Trivia, Microsoft.CodeAnalysis.Text.TextSpan Span, string Text)> Redactions { get; } =
+            new System.Collections.Generic.List<(SyntaxTrivia, Microsoft.CodeAnalysis.Text.TextSpan, string)>();
+
+        /// <summary>A UTF-8 literal (<c>"…"u8</c>): the lookup's string is encoded back to the literal's type.</summary>
+        public bool Utf8 { get; set; }
+
+        /// <summary>For an awaited lookup: the <c>CancellationToken</c> parameter in scope that is passed on, if any.</summary>
+        public string? CancellationToken { get; set; }
+
+        /// <summary>For a default parameter value: how the parameter and the code it feeds change (null otherwise).</summary>
+        public ParameterDefaultPlan? ParameterDefault { get; set; }
+
+        /// <summary>
+        /// For a static field that holds the value (a <c>const</c>, or <c>static readonly</c>): it becomes a static
+        /// get-only property over the helper's cache, so a failed read throws at the use and the next use reads again,
+        /// instead of a <c>TypeInitializationException</c> for the life of the process.
+        /// </summary>
+        public FieldDeclarationSyntax? FieldToProperty { get; set; }
 
         public bool Offers(FixKind kind) => Kinds.Contains(kind);
     }

@@ -121,6 +121,37 @@ namespace SecretsAnalyzer.CodeFixes
             return true;
         }
 
+        /// <summary>
+        /// A static field (one variable, no attributes, a class, struct or record) can become a get-only static property
+        /// when no use writes it or passes it by reference, anywhere in the solution.
+        /// </summary>
+        private static async Task<bool> FieldCanBecomePropertyAsync(Document document, FieldDeclarationSyntax field, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (field.Declaration.Variables.Count != 1 || field.AttributeLists.Count > 0 || !(field.Parent is TypeDeclarationSyntax) || field.Parent is InterfaceDeclarationSyntax ||
+                field.Modifiers.Any(SyntaxKind.VolatileKeyword) || field.Modifiers.Any(SyntaxKind.FixedKeyword) || field.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+            {
+                return false;
+            }
+
+            if (!(model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken) is IFieldSymbol symbol))
+            {
+                return false;
+            }
+
+            IEnumerable<ReferencedSymbol> references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+            foreach (ReferenceLocation location in references.SelectMany(r => r.Locations))
+            {
+                SyntaxNode root = await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false);
+                SyntaxNode node = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (node is ExpressionSyntax use && IsWrittenOrByRef(use))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Whether a use of a constant sits where only a constant compiles.</summary>
         internal static bool IsConstantContext(SyntaxNode node)
         {

@@ -15,13 +15,10 @@ namespace SecretsAnalyzer.CodeFixes
         /// <summary>Fills the lookup part of the plan; false when no lookup can replace the value.</summary>
         private static async Task<bool> PlanLookupAsync(FixPlan plan, Document document, ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (value.IsKind(SyntaxKind.Utf8StringLiteralExpression))
-            {
-                return false;
-            }
-
+            // "…"u8: no constant, but the literal's text is the whole value; its bytes are the UTF-8 of the looked-up string.
+            bool utf8 = value.IsKind(SyntaxKind.Utf8StringLiteralExpression);
             Optional<object?> constant = model.GetConstantValue(value, cancellationToken);
-            if (!constant.HasValue || !(constant.Value is string))
+            if (!utf8 && (!constant.HasValue || !(constant.Value is string)))
             {
                 // Interpolation holes or non-constant operands: the literal only partly holds the value.
                 return false;
@@ -29,6 +26,7 @@ namespace SecretsAnalyzer.CodeFixes
 
             string? receiver = null;
             SyntaxNode? constDeclaration = null;
+            FieldDeclarationSyntax? staticReadonlyField = null;
             string? declaredName = null;
             LookupForm form = LookupForm.Sync;
 
@@ -43,8 +41,24 @@ namespace SecretsAnalyzer.CodeFixes
                     case EnumMemberDeclarationSyntax _:
                         return false;
 
-                    case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax:
-                        return false;
+                    case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax parameter:
+                        // The default becomes null and the body (or the member the parameter feeds) applies the lookup.
+                        ParameterDefaultPlan? parameterDefault = utf8 || equals.Value != value ? null : await PlanParameterDefaultAsync(document, parameter, model, cancellationToken).ConfigureAwait(false);
+                        if (parameterDefault == null)
+                        {
+                            return false;
+                        }
+
+                        plan.ParameterDefault = parameterDefault;
+                        receiver = parameter.Identifier.ValueText;
+                        if (parameterDefault.Function == null)
+                        {
+                            // A primary constructor or record: initializers read the value, synchronously.
+                            return await FinishAsync(LookupForm.Sync, parameterDefault.Type!).ConfigureAwait(false);
+                        }
+
+                        form = IsAsync(parameterDefault.Function) ? LookupForm.Await : LookupForm.Sync;
+                        return await FinishAsync(form, parameterDefault.Function).ConfigureAwait(false);
 
                     case ArgumentSyntax argument when receiver == null && argument.Parent?.Parent != null:
                         receiver = ArgumentName(argument, model, cancellationToken);
@@ -75,6 +89,13 @@ namespace SecretsAnalyzer.CodeFixes
                             else if (declaration.Parent is LocalDeclarationStatementSyntax local && local.IsConst)
                             {
                                 constDeclaration = local;
+                            }
+                            else if (declaration.Parent is FieldDeclarationSyntax staticField && staticField.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+                                staticField.Modifiers.Any(SyntaxKind.ReadOnlyKeyword) && declarator.Initializer != null && SkipParentheses(declarator.Initializer.Value) == value)
+                            {
+                                // Only when the initializer is the value: a client or credentials object built around it
+                                // must stay one object, not a new one at every use.
+                                staticReadonlyField = staticField;
                             }
                         }
 
@@ -131,6 +152,26 @@ namespace SecretsAnalyzer.CodeFixes
                     }
                 }
 
+                // A static field is read in the type's static initializer: one failed read would be a
+                // TypeInitializationException for the life of the process. A static property over the helper's cache
+                // throws at the use instead, and the next use reads again.
+                FieldDeclarationSyntax? staticField = constDeclaration as FieldDeclarationSyntax ?? staticReadonlyField;
+                if (staticField != null && await FieldCanBecomePropertyAsync(document, staticField, model, cancellationToken).ConfigureAwait(false))
+                {
+                    plan.FieldToProperty = staticField;
+                }
+
+                if (utf8)
+                {
+                    // A span cannot live across an await; the synchronous accessor is safe everywhere.
+                    chosen = LookupForm.Sync;
+                }
+
+                if (chosen == LookupForm.Await)
+                {
+                    plan.CancellationToken = CancellationTokenInScope(value, model, cancellationToken);
+                }
+
                 // Inside a lambda or local function, the enclosing member still names the value.
                 SyntaxNode? member = scope;
                 while (member != null && !(member is MemberDeclarationSyntax) && !(member is GlobalStatementSyntax))
@@ -170,9 +211,68 @@ namespace SecretsAnalyzer.CodeFixes
                 plan.Value = value;
                 plan.Form = chosen;
                 plan.ConstDeclaration = constDeclaration;
+                plan.Utf8 = utf8;
                 plan.LogicalName = StoreNames.Logical(type, name.ToString());
                 return true;
             }
+        }
+
+        private static ExpressionSyntax SkipParentheses(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        private static bool IsAsync(SyntaxNode function) => function switch
+        {
+            BaseMethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+            _ => false,
+        };
+
+        /// <summary>
+        /// The one <c>CancellationToken</c> parameter of the innermost method, local function or lambda around
+        /// <paramref name="node"/>. An outer function's token is not taken: a lambda may run after that call ended.
+        /// </summary>
+        private static string? CancellationTokenInScope(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            for (SyntaxNode? current = node; current != null; current = current.Parent)
+            {
+                if (!(current is BaseMethodDeclarationSyntax || current is LocalFunctionStatementSyntax || current is AnonymousFunctionExpressionSyntax))
+                {
+                    continue;
+                }
+
+                ISymbol? symbol = current is AnonymousFunctionExpressionSyntax ? model.GetSymbolInfo(current, cancellationToken).Symbol : model.GetDeclaredSymbol(current, cancellationToken);
+                if (!(symbol is IMethodSymbol method))
+                {
+                    return null;
+                }
+
+                string? found = null;
+                foreach (IParameterSymbol parameter in method.Parameters)
+                {
+                    if (parameter.RefKind == RefKind.None && parameter.Type.ToDisplayString() == "System.Threading.CancellationToken" &&
+                        !string.IsNullOrEmpty(parameter.Name) && parameter.Name != "_")
+                    {
+                        if (found != null)
+                        {
+                            return null;
+                        }
+
+                        found = parameter.Name;
+                    }
+                }
+
+                return found == null ? null : (SyntaxFacts.GetKeywordKind(found) != SyntaxKind.None ? "@" + found : found);
+            }
+
+            return null;
         }
 
         private static string TrimAsync(string name) =>

@@ -10,8 +10,9 @@ namespace SecretsAnalyzer.CodeFixes
     /// <summary>
     /// Works out, for one diagnostic, which fixes can be offered and what they rewrite. The whole literal or constant
     /// expression that holds the diagnostic's span moves; an expression with non-constant holes does not. Where the
-    /// lookup would not compile (attribute arguments, default parameter values, switch labels and patterns, a const
-    /// that is used in a constant context) no lookup fix is offered and the finding stays.
+    /// lookup would not compile (attribute arguments, switch labels and patterns, a const that is used in a constant
+    /// context) no lookup fix is offered and the finding stays. A default parameter value becomes <c>null</c> and the
+    /// body applies the lookup; a finding in a comment is redacted in place.
     /// </summary>
     internal static partial class FixPlanner
     {
@@ -30,11 +31,17 @@ namespace SecretsAnalyzer.CodeFixes
             }
 
             var plan = new FixPlan(diagnostic, document);
+            if (PlanCommentRedaction(plan, root, diagnostic.Location.SourceSpan))
+            {
+                // A comment: nothing moves, the credential is redacted in place (any rule).
+                plan.Kinds = ImmutableArray.Create(FixKind.RedactInComment);
+                return plan;
+            }
+
             ExpressionSyntax? found = FindExpression(root, diagnostic.Location.SourceSpan);
             if (found == null)
             {
-                // A comment: nothing to move; a provider token is redacted where it stands.
-                return diagnostic.Id == RuleIds.ProviderToken ? PlanCommentRedaction(plan, root, diagnostic.Location.SourceSpan) : null;
+                return null;
             }
 
             AwsTypes types = AwsTypes.Create(model.Compilation);

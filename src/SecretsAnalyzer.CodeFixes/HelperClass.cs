@@ -115,13 +115,13 @@ namespace SecretsAnalyzer.CodeFixes
             if (viaSecretsManager)
             {
                 body.Append("    private static readonly Lazy<IAmazonSecretsManager> SecretsManager =\n");
-                body.Append("        new Lazy<IAmazonSecretsManager>(() => new AmazonSecretsManagerClient(), LazyThreadSafetyMode.ExecutionAndPublication);\n\n");
+                body.Append("        new Lazy<IAmazonSecretsManager>(() => new AmazonSecretsManagerClient(), LazyThreadSafetyMode.PublicationOnly);\n\n");
             }
 
             if (parameters)
             {
                 body.Append("    private static readonly Lazy<IAmazonSimpleSystemsManagement> ParameterStore =\n");
-                body.Append("        new Lazy<IAmazonSimpleSystemsManagement>(() => new AmazonSimpleSystemsManagementClient(), LazyThreadSafetyMode.ExecutionAndPublication);\n\n");
+                body.Append("        new Lazy<IAmazonSimpleSystemsManagement>(() => new AmazonSimpleSystemsManagementClient(), LazyThreadSafetyMode.PublicationOnly);\n\n");
             }
 
             if (secrets || parameters)
@@ -132,28 +132,35 @@ namespace SecretsAnalyzer.CodeFixes
 
             if (secrets)
             {
-                body.Append("    /// <summary>The <c>SecretString</c> of the secret <paramref name=\"secretId\"/>, read once and cached.</summary>\n");
-                body.Append("    public static Task<string> GetSecretAsync(string secretId)\n");
+                string secretKey = viaSecretsManager ? "\"secretsmanager:\" + secretId" : "\"ssm:" + SecretsManagerReferencePath + "\" + secretId";
+                body.Append("    /// <summary>\n");
+                body.Append("    /// The <c>SecretString</c> of the secret <paramref name=\"secretId\"/>, read once and cached. A failed read is not\n");
+                body.Append("    /// cached: the next call reads again. <paramref name=\"cancellationToken\"/> is passed to the SDK.\n");
+                body.Append("    /// </summary>\n");
+                body.Append("    public static Task<string> GetSecretAsync(string secretId, CancellationToken cancellationToken = default)\n");
                 if (viaSecretsManager)
                 {
-                    body.Append("        => GetCachedAsync(\"secretsmanager:\" + secretId, () => ReadSecretAsync(secretId));\n\n");
+                    body.Append("        => GetCachedAsync(").Append(secretKey).Append(", token => ReadSecretAsync(secretId, token), cancellationToken);\n\n");
                 }
                 else
                 {
-                    body.Append("        => GetParameterAsync(\"").Append(SecretsManagerReferencePath).Append("\" + secretId);\n\n");
+                    body.Append("        => GetParameterAsync(\"").Append(SecretsManagerReferencePath).Append("\" + secretId, cancellationToken);\n\n");
                 }
 
-                body.Append("    /// <summary>The synchronous form of <see cref=\"GetSecretAsync\"/> for initializers and synchronous code.</summary>\n");
-                body.Append("    public static string GetSecret(string secretId) => RunSynchronously(() => GetSecretAsync(secretId));\n\n");
+                body.Append("    /// <summary>The synchronous form of <see cref=\"GetSecretAsync\"/> for initializers, properties and synchronous code.</summary>\n");
+                body.Append("    public static string GetSecret(string secretId) => RunSynchronously(").Append(secretKey).Append(", () => GetSecretAsync(secretId));\n\n");
             }
 
             if (parameters)
             {
-                body.Append("    /// <summary>The decrypted value of the parameter <paramref name=\"name\"/> (a SecureString), read once and cached.</summary>\n");
-                body.Append("    public static Task<string> GetParameterAsync(string name)\n");
-                body.Append("        => GetCachedAsync(\"ssm:\" + name, () => ReadParameterAsync(name));\n\n");
-                body.Append("    /// <summary>The synchronous form of <see cref=\"GetParameterAsync\"/> for initializers and synchronous code.</summary>\n");
-                body.Append("    public static string GetParameter(string name) => RunSynchronously(() => GetParameterAsync(name));\n\n");
+                body.Append("    /// <summary>\n");
+                body.Append("    /// The decrypted value of the parameter <paramref name=\"name\"/> (a SecureString), read once and cached. A failed\n");
+                body.Append("    /// read is not cached: the next call reads again. <paramref name=\"cancellationToken\"/> is passed to the SDK.\n");
+                body.Append("    /// </summary>\n");
+                body.Append("    public static Task<string> GetParameterAsync(string name, CancellationToken cancellationToken = default)\n");
+                body.Append("        => GetCachedAsync(\"ssm:\" + name, token => ReadParameterAsync(name, token), cancellationToken);\n\n");
+                body.Append("    /// <summary>The synchronous form of <see cref=\"GetParameterAsync\"/> for initializers, properties and synchronous code.</summary>\n");
+                body.Append("    public static string GetParameter(string name) => RunSynchronously(\"ssm:\" + name, () => GetParameterAsync(name));\n\n");
             }
 
             if (arn)
@@ -174,32 +181,59 @@ namespace SecretsAnalyzer.CodeFixes
 
             if (secrets || parameters)
             {
-                body.Append("    private static Task<string> GetCachedAsync(string key, Func<Task<string>> read)\n");
+                body.Append("    private static Task<string> GetCachedAsync(string key, Func<CancellationToken, Task<string>> read, CancellationToken cancellationToken)\n");
                 body.Append("    {\n");
-                body.Append("        Lazy<Task<string>> entry = Values.GetOrAdd(key, _ => new Lazy<Task<string>>(read, LazyThreadSafetyMode.ExecutionAndPublication));\n");
-                body.Append("        Task<string> value = entry.Value;\n");
-                body.Append("        if (value.IsFaulted || value.IsCanceled)\n");
+                body.Append("        // Warm invocations: the value read earlier, with no further allocation.\n");
+                body.Append("        if (Values.TryGetValue(key, out Lazy<Task<string>>? cached) && cached.IsValueCreated && cached.Value.Status == TaskStatus.RanToCompletion)\n");
                 body.Append("        {\n");
-                body.Append("            // Do not cache a failure: the next call tries again.\n");
-                body.Append("            ((ICollection<KeyValuePair<string, Lazy<Task<string>>>>)Values).Remove(new KeyValuePair<string, Lazy<Task<string>>>(key, entry));\n");
+                body.Append("            return cached.Value;\n");
                 body.Append("        }\n\n");
-                body.Append("        return value;\n");
+                body.Append("        return ReadCachedAsync(key, read, cancellationToken);\n");
                 body.Append("    }\n\n");
-                body.Append("    // Runs on the thread pool, so no synchronization context can deadlock it: safe in static initializers at cold start.\n");
-                body.Append("    private static string RunSynchronously(Func<Task<string>> read) => Task.Run(read).GetAwaiter().GetResult();\n");
+                body.Append("    private static async Task<string> ReadCachedAsync(string key, Func<CancellationToken, Task<string>> read, CancellationToken cancellationToken)\n");
+                body.Append("    {\n");
+                body.Append("        while (true)\n");
+                body.Append("        {\n");
+                body.Append("            Lazy<Task<string>> entry = Values.GetOrAdd(key, _ => new Lazy<Task<string>>(() => read(cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));\n");
+                body.Append("            try\n");
+                body.Append("            {\n");
+                body.Append("                return await entry.Value.ConfigureAwait(false);\n");
+                body.Append("            }\n");
+                body.Append("            catch (Exception e)\n");
+                body.Append("            {\n");
+                body.Append("                // Do not cache a failure: the next call reads again.\n");
+                body.Append("                ((ICollection<KeyValuePair<string, Lazy<Task<string>>>>)Values).Remove(new KeyValuePair<string, Lazy<Task<string>>>(key, entry));\n");
+                body.Append("                if (!(e is OperationCanceledException) || cancellationToken.IsCancellationRequested)\n");
+                body.Append("                {\n");
+                body.Append("                    throw;\n");
+                body.Append("                }\n\n");
+                body.Append("                // Another caller's read was cancelled, not this one: read again.\n");
+                body.Append("            }\n");
+                body.Append("        }\n");
+                body.Append("    }\n\n");
+                body.Append("    // A value already read is returned at once; else the read runs on the thread pool, so no synchronization context\n");
+                body.Append("    // can deadlock it: safe in static initializers and properties at cold start.\n");
+                body.Append("    private static string RunSynchronously(string key, Func<Task<string>> read)\n");
+                body.Append("    {\n");
+                body.Append("        if (Values.TryGetValue(key, out Lazy<Task<string>>? entry) && entry.IsValueCreated && entry.Value.Status == TaskStatus.RanToCompletion)\n");
+                body.Append("        {\n");
+                body.Append("            return entry.Value.Result;\n");
+                body.Append("        }\n\n");
+                body.Append("        return Task.Run(read).GetAwaiter().GetResult();\n");
+                body.Append("    }\n");
             }
 
             if (viaSecretsManager)
             {
                 body.Append('\n');
-                body.Append("    private static async Task<string> ReadSecretAsync(string secretId)\n");
+                body.Append("    private static async Task<string> ReadSecretAsync(string secretId, CancellationToken cancellationToken)\n");
                 body.Append("    {\n");
                 body.Append("        GetSecretValueResponse response;\n");
                 body.Append("        try\n");
                 body.Append("        {\n");
-                body.Append("            response = await SecretsManager.Value.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretId }, CancellationToken.None).ConfigureAwait(false);\n");
+                body.Append("            response = await SecretsManager.Value.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretId }, cancellationToken).ConfigureAwait(false);\n");
                 body.Append("        }\n");
-                body.Append("        catch (Exception e)\n");
+                body.Append("        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))\n");
                 body.Append("        {\n");
                 body.Append("            throw new InvalidOperationException(\"Cannot read the secret '\" + secretId + \"' from AWS Secrets Manager: \" + e.Message, e);\n");
                 body.Append("        }\n\n");
@@ -215,14 +249,14 @@ namespace SecretsAnalyzer.CodeFixes
             if (parameters)
             {
                 body.Append('\n');
-                body.Append("    private static async Task<string> ReadParameterAsync(string name)\n");
+                body.Append("    private static async Task<string> ReadParameterAsync(string name, CancellationToken cancellationToken)\n");
                 body.Append("    {\n");
                 body.Append("        GetParameterResponse response;\n");
                 body.Append("        try\n");
                 body.Append("        {\n");
-                body.Append("            response = await ParameterStore.Value.GetParameterAsync(new GetParameterRequest { Name = name, WithDecryption = true }).ConfigureAwait(false);\n");
+                body.Append("            response = await ParameterStore.Value.GetParameterAsync(new GetParameterRequest { Name = name, WithDecryption = true }, cancellationToken).ConfigureAwait(false);\n");
                 body.Append("        }\n");
-                body.Append("        catch (Exception e)\n");
+                body.Append("        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))\n");
                 body.Append("        {\n");
                 body.Append("            throw new InvalidOperationException(\"Cannot read the parameter '\" + name + \"' from SSM Parameter Store: \" + e.Message, e);\n");
                 body.Append("        }\n\n");

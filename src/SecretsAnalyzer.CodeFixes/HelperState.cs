@@ -53,6 +53,14 @@ namespace SecretsAnalyzer.CodeFixes
 
         public bool Has(string member) => _existing != null && !_existing.GetMembers(member).IsEmpty;
 
+        /// <summary>Whether a call to <paramref name="member"/> may pass a <c>CancellationToken</c> once the fix is applied.</summary>
+        public bool AcceptsToken(string member) => _existing == null || (GeneratedByUs && Document != null) || HasTokenOverload(member);
+
+        /// <summary>Whether the existing helper's <paramref name="member"/> takes <c>(string, CancellationToken)</c>.</summary>
+        public bool HasTokenOverload(string member) =>
+            _existing != null && _existing.GetMembers(member).OfType<IMethodSymbol>().Any(m =>
+                m.Parameters.Length == 2 && m.Parameters[1].Type.ToDisplayString() == "System.Threading.CancellationToken");
+
         /// <summary>The project's default namespace when valid, else its assembly name when that is a valid namespace, else null.</summary>
         public static string? RootNamespaceOf(Project project)
         {

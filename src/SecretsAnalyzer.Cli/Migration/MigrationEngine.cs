@@ -541,7 +541,15 @@ namespace SecretsAnalyzer.Cli.Migration
                             break;
                         }
 
-                        if (!string.Equals(Rest(beforeNode, beforeValues), Rest(afterNode, afterLookups.Select(l => (SyntaxNode)l.Replaced).ToList()), StringComparison.Ordinal))
+                        string beforeRest = Rest(beforeNode, beforeValues);
+                        string afterRest = Rest(afterNode, afterLookups.Select(l => (SyntaxNode)l.Replaced).ToList());
+                        if (beforeNode is EqualsValueClauseSyntax && afterNode is ArrowExpressionClauseSyntax && afterRest.StartsWith("=>", StringComparison.Ordinal))
+                        {
+                            // A const or static readonly field became a static property over the helper (`= value` → `=> lookup`).
+                            afterRest = "=" + afterRest.Substring(2);
+                        }
+
+                        if (!string.Equals(beforeRest, afterRest, StringComparison.Ordinal))
                         {
                             failure = "the fix in " + beforeDocument.Name + " changed more than the value it moved, so the tool cannot prove what the code reads";
                             break;

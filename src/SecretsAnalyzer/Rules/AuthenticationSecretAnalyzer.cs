@@ -40,7 +40,7 @@ namespace SecretsAnalyzer.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AuthenticationSecret);
 
-        private protected override State? CreateRuleState(Compilation compilation) => new State(compilation);
+        private protected override State CreateRuleState(Compilation compilation) => new State(compilation);
 
         /// <summary>No string is a finding by its text alone: every candidate comes from a sink (<see cref="AnalyzeRuleShapes"/>).</summary>
         private protected override bool QuickTest(string text, int start, int end) => false;

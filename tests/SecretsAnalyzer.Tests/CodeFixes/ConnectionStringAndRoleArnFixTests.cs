@@ -35,7 +35,7 @@ namespace TestProject
 {
     public static class OrdersDatabase
     {
-        public static readonly string ConnectionString =
+        public static string ConnectionString =>
             SecretStore.GetSecret(""orders-database/connection-string"");
     }
 }", FixKind.ReadFromSecretsManager).RunAsync();

@@ -66,7 +66,7 @@ namespace TestProject
             return await Task.FromResult(keyId + input);
         }
 
-        private static readonly string Reporting = SecretStore.GetSecret(""function/reporting"");
+        private static string Reporting => SecretStore.GetSecret(""function/reporting"");
 
         public string Reports() => Reporting;
     }
@@ -124,7 +124,7 @@ namespace TestProject
 {
     class Settings
     {
-        public static readonly string KeyId = SecretStore.GetSecret(""settings/key-id"");
+        public static string KeyId => SecretStore.GetSecret(""settings/key-id"");
     }
 }",
                 CodeActionEquivalenceKey = FixKinds.RecommendedKey,
@@ -153,7 +153,7 @@ namespace TestProject
 {
     class OrdersApiFunction
     {
-        public static readonly string OrdersDb = SecretStore.GetParameter(""/orders/orders-api-function/orders-db"");
+        public static string OrdersDb => SecretStore.GetParameter(""/orders/orders-api-function/orders-db"");
     }
 }",
                 CodeActionEquivalenceKey = FixKinds.ReadFromParameterStoreKey,

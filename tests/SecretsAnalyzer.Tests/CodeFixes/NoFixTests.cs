@@ -23,14 +23,93 @@ namespace TestProject
 }");
 
         [Fact]
-        public Task ValueIsADefaultParameterValue() => NoFix(@"
+        public Task ValueIsTheDefaultOfAVirtualMethodsParameter() => NoFix(@"
 namespace TestProject
 {
     class Client
     {
-        public string Connect(string keyId = ""{|SECRETS001:AKIAE5KPLNC3RA5D42KC|}"") => keyId;
+        // An override would get null from callers of the base and never apply the lookup.
+        public virtual string Connect(string keyId = ""{|SECRETS001:AKIAE5KPLNC3RA5D42KC|}"") => keyId;
     }
 }");
+
+        [Fact]
+        public Task ValueIsTheDefaultOfALambdaParameter() => NoFix(@"
+using System;
+
+namespace TestProject
+{
+    class Client
+    {
+        public Func<string, string> Connect = (string keyId = ""{|SECRETS001:AKIAE5KPLNC3RA5D42KC|}"") => keyId;
+    }
+}");
+
+        [Fact]
+        public Task ValueIsADefaultParameterValuePassedToTheBaseConstructor() => NoFix(@"
+namespace TestProject
+{
+    class Base
+    {
+        protected Base(string keyId) { KeyId = keyId; }
+
+        public string KeyId { get; }
+    }
+
+    class Client : Base
+    {
+        public Client(string keyId = ""{|SECRETS001:AKIAE5KPLNC3RA5D42KC|}"") : base(keyId) { }
+    }
+}");
+
+        [Fact]
+        public Task ValueIsAUtf8Concatenation() => NoFix(@"
+using System;
+
+namespace TestProject
+{
+    class Signer
+    {
+        public int Sign()
+        {
+            ReadOnlySpan<byte> key = ""{|SECRETS001:AKIAQWB5PDKHX6PYGPAN|}""u8 + "":""u8;
+            return key.Length;
+        }
+    }
+}");
+
+        [Fact]
+        public Task ConstUsedInASwitchLabelInAnotherFile()
+        {
+            var test = new SecretsCodeFixTest();
+            const string keys = @"
+namespace TestProject
+{
+    static class Keys
+    {
+        internal const string LeakedKeyId = ""{|SECRETS001:AKIAAT4OHIT6FQZUIIF6|}"";
+    }
+}";
+            const string guard = @"
+namespace TestProject.Checks
+{
+    class Guard
+    {
+        public int Length() => Keys.LeakedKeyId.Length;
+
+        public bool IsLeaked(string keyId) => keyId switch
+        {
+            Keys.LeakedKeyId => true,
+            _ => false,
+        };
+    }
+}";
+            test.TestState.Sources.Add(("/0/Keys.cs", keys));
+            test.TestState.Sources.Add(("/0/Guard.cs", guard));
+            test.FixedState.Sources.Add(("/0/Keys.cs", keys));
+            test.FixedState.Sources.Add(("/0/Guard.cs", guard));
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task ConstUsedInASwitchLabel() => NoFix(@"
@@ -92,12 +171,14 @@ namespace TestProject
 }");
 
         [Fact]
-        public Task ValueInAComment() => NoFix(@"
+        public Task ValueInCodeThatIsNotCompiled() => NoFix(@"
 namespace TestProject
 {
     class Client
     {
-        // old key: {|SECRETS001:AKIAQWB5PDKHX6PYGPAN|}
+#if LOCAL_RUNS
+        private const string OldKey = ""{|SECRETS001:AKIAQWB5PDKHX6PYGPAN|}"";
+#endif
         public int Retries => 3;
     }
 }");

@@ -89,7 +89,7 @@ namespace TestProject
 {
     class OrdersApiFunction
     {
-        private static readonly string AccessKeyId = SecretStore.GetSecret(""orders-api-function/access-key-id"");
+        private static string AccessKeyId => SecretStore.GetSecret(""orders-api-function/access-key-id"");
         public string Use() => AccessKeyId;
     }
 }").RunAsync();
@@ -112,7 +112,7 @@ namespace TestProject
 }").RunAsync();
 
         [Fact]
-        public Task UnusedConst_BecomesStaticReadonly() => Test(@"
+        public Task UnusedConst_BecomesStaticProperty() => Test(@"
 namespace TestProject
 {
     static class Keys
@@ -126,12 +126,12 @@ namespace TestProject
     static class Keys
     {
         // The deployment user's key.
-        internal static readonly string DeployKeyId = SecretStore.GetSecret(""keys/deploy-key-id"");
+        internal static string DeployKeyId => SecretStore.GetSecret(""keys/deploy-key-id"");
     }
 }").RunAsync();
 
         [Fact]
-        public Task UsedConst_BecomesStaticReadonly_AndUsesStay() => Test(@"
+        public Task UsedConst_BecomesStaticProperty_AndUsesStay() => Test(@"
 namespace TestProject
 {
     class Client
@@ -147,7 +147,7 @@ namespace TestProject
 {
     class Client
     {
-        private static readonly string KeyId = SecretStore.GetSecret(""client/key-id"");
+        private static string KeyId => SecretStore.GetSecret(""client/key-id"");
 
         public string Describe() => ""key "" + KeyId;
 
