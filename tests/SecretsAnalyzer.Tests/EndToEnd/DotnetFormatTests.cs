@@ -58,13 +58,13 @@ namespace SecretsAnalyzer.Tests.EndToEnd
             string sample = Path.Combine(_root, "tests", "samples", "LambdaSample");
             CopyDirectory(Path.Combine(repo, "tests", "samples", "LambdaSample"), sample);
 
-            // Instrumentation of the copy only: every project writes its findings as SARIF 2.1 next to itself.
-            File.WriteAllText(Path.Combine(sample, "Directory.Build.targets"), @"<Project>
-  <PropertyGroup>
+            // Instrumentation of the copy only: every project writes its findings as SARIF 2.1 next to itself. The sample's
+            // own Directory.Build.targets (the config-file targets) stays in place.
+            string targets = Path.Combine(sample, "Directory.Build.targets");
+            File.WriteAllText(targets, File.ReadAllText(targets).Replace("</Project>", @"  <PropertyGroup>
     <ErrorLog>$(MSBuildProjectDirectory)/obj/findings.sarif,version=2.1</ErrorLog>
   </PropertyGroup>
-</Project>
-");
+</Project>", StringComparison.Ordinal));
             string solution = Path.Combine(sample, "LambdaSample.sln");
 
             // Before.
