@@ -179,13 +179,15 @@ namespace SecretsAnalyzer.EndToEnd
             RepoPaths.CopyTree(Path.Combine(RepoPaths.Root, "src", "SecretsAnalyzer.CodeFixes"), Path.Combine(root, "src", "SecretsAnalyzer.CodeFixes"));
             string sample = SampleOf(root);
             RepoPaths.CopyTree(RepoPaths.Sample, sample);
-            File.WriteAllText(Path.Combine(sample, "Directory.Build.targets"), """
-                <Project>
+            // Instrumentation of the copy only: every project writes its findings as SARIF 2.1 next to itself. The sample's
+            // own Directory.Build.targets (the config-file targets) stays in place.
+            string targets = Path.Combine(sample, "Directory.Build.targets");
+            File.WriteAllText(targets, File.ReadAllText(targets).Replace("</Project>", """
                   <PropertyGroup>
                     <ErrorLog>$(MSBuildProjectDirectory)/obj/findings.sarif,version=2.1</ErrorLog>
                   </PropertyGroup>
                 </Project>
-                """);
+                """, StringComparison.Ordinal));
             return root;
         }
 
