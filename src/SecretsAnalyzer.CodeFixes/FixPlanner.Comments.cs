@@ -55,7 +55,7 @@ namespace SecretsAnalyzer.CodeFixes
             }
 
             plan.Redactions.Add((trivia, span, redaction));
-            if (redaction != found && !redaction.EndsWith("redacted&gt;", System.StringComparison.Ordinal) && redaction != Redacted)
+            if (redaction != found && IsKeyId(found))
             {
                 // A secret key in this comment or the comment lines around it may be a finding only because this key ID
                 // sits next to it: once the key ID is redacted it would no longer be reported, and would stay. It goes too.
@@ -87,11 +87,24 @@ namespace SecretsAnalyzer.CodeFixes
         private const int CommentNeighbourhood = 6;
 
         /// <summary>An access key ID keeps its prefix and last four characters; anything else is <c>&lt;redacted&gt;</c> (escaped in XML).</summary>
+        private static bool IsKeyId(string found) => found.Length == 20 && AwsKeys.FindAccessKeyId(found, 0) == 0;
+
         internal static string Redaction(string found, bool documentation)
         {
-            if (found.Length == 20 && AwsKeys.FindAccessKeyId(found, 0) == 0)
+            if (IsKeyId(found))
             {
                 return found.Substring(0, 4) + KeyIdEllipsis + found.Substring(16);
+            }
+
+            // A provider token or private key (SECRETS006) keeps what its message shows: the prefix and the last four
+            // characters, or a private key's BEGIN line.
+            foreach (ProviderTokenMatch match in ProviderTokens.FindTokens(found))
+            {
+                if (match.Start == 0 && match.Length == found.Length)
+                {
+                    string shown = ProviderTokens.Redact(found, match);
+                    return documentation ? shown.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;") : shown;
+                }
             }
 
             return documentation ? "&lt;redacted&gt;" : Redacted;

@@ -797,6 +797,14 @@ namespace SecretsAnalyzer.Rules
                     return true;
                 }
 
+                // "Password=…" on its own is a connection-string fragment: SECRETS003 judges its value (a placeholder such as
+                // ${DB_PASSWORD} is no finding there).
+                int equals = text.IndexOf('=');
+                if (equals > 0 && ConnectionStrings.IsPasswordKey(text.Substring(0, equals).Trim()))
+                {
+                    return true;
+                }
+
                 if (text.Length == AwsKeys.SecretKeyLength && AwsKeys.LooksLikeSecretKey(text, 0, text.Length))
                 {
                     int lineStart = _source.LastIndexOf('\n', Math.Max(0, value.SpanStart - 1)) + 1;
@@ -886,6 +894,12 @@ namespace SecretsAnalyzer.Rules
 
             private void Report(CandidateText candidate, int start, int length, string sink)
             {
+                if (ProviderTokens.MayContainToken(candidate.Text, start, start + length) && ProviderTokens.ContainsToken(candidate.Text, start, start + length))
+                {
+                    // SECRETS006 reports a provider token or private key by its format, with the provider in the message.
+                    return;
+                }
+
                 Narrow(candidate, ref start, ref length);
                 var scope = new CandidateScope<State>(candidate, _tree);
                 scope.Report(Descriptors.AuthenticationSecret, start, length, Properties, sink, scope.HandlerSuffix);

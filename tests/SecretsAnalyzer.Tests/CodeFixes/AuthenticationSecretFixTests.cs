@@ -118,7 +118,7 @@ namespace TestProject
 {
     public class PaymentsClient
     {
-        private static readonly string PaymentsApiToken = SecretStore.GetSecret(""payments-client/payments-api-token"");
+        private static string PaymentsApiToken => SecretStore.GetSecret(""payments-client/payments-api-token"");
 
         public string Token() => PaymentsApiToken;
     }

@@ -82,7 +82,7 @@ namespace SecretsAnalyzer.Tests.CodeFixes
                     {
                         static class Billing
                         {
-                            public static readonly string StripeApiKey = SecretStore.GetParameter("/billing/stripe-api-key");
+                            public static string StripeApiKey => SecretStore.GetParameter("/billing/stripe-api-key");
                         }
                     }
                     """,
@@ -126,7 +126,7 @@ namespace SecretsAnalyzer.Tests.CodeFixes
         }
 
         [Fact]
-        public Task FixAll_MovesValues_AndRedactsBlockDocAndDisabledComments_InOnePass()
+        public Task FixAll_MovesValues_AndRedactsBlockAndDocComments_InOnePass_ButLeavesDisabledCode()
         {
             var f = new FakeTokens(204);
             string google = f.Google(), stripe = f.Stripe(), pem = f.Pem("RSA ", "\n * "), webhook = f.SlackWebhook(), sendGrid = f.SendGrid(), gitlab = f.GitLab();
@@ -160,7 +160,7 @@ namespace SecretsAnalyzer.Tests.CodeFixes
                         /// <summary>Posts to https://hooks.slack.com/services/{{Redaction.Ellipsis}}{{webhook.Substring(webhook.Length - 4)}} on failure.</summary>
                         class Geocoder
                         {
-                            private static readonly string MapsKey = SecretStore.GetSecret("geocoder/maps-key");
+                            private static string MapsKey => SecretStore.GetSecret("geocoder/maps-key");
 
                             /* signing key, rotated yearly:
                              * -----BEGIN RSA PRIVATE KEY-----{{Redaction.Ellipsis}}
@@ -170,7 +170,7 @@ namespace SecretsAnalyzer.Tests.CodeFixes
                             // old: sk_live_{{Redaction.Ellipsis}}{{stripe.Substring(stripe.Length - 4)}} and SG.{{Redaction.Ellipsis}}{{sendGrid.Substring(65)}}
                             public string Mail() => SecretStore.GetSecret("geocoder/mail");
                     #if LEGACY
-                            const string GitLab = "glpat-{{Redaction.Ellipsis}}{{gitlab.Substring(22)}}";
+                            const string GitLab = "{|#0:{{gitlab}}|}";
                     #endif
                         }
                     }
@@ -179,9 +179,12 @@ namespace SecretsAnalyzer.Tests.CodeFixes
                 NumberOfFixAllIterations = 1,
             };
             test.ExpectHelper();
+            test.FixedState.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult("SECRETS006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+            test.BatchFixedState.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult("SECRETS006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
 
-            // One at a time, as many steps as findings (each fix is planned again on the new document).
-            test.NumberOfIncrementalIterations = 7;
+            // One at a time, as many steps as fixable findings (each fix is planned again on the new document). Code in an
+            // #if block that is off may be compiled in another configuration: no fix is offered there, the finding stays.
+            test.NumberOfIncrementalIterations = 6;
             Assert.DoesNotContain(pemBody.Substring(10, 20), test.FixedState.Sources[0].content.ToString());
             return test.RunAsync();
         }

@@ -85,7 +85,7 @@ namespace Catalog.Functions
             var scram = new MongoCredential("SCRAM-SHA-256", new MongoInternalIdentity("admin", "catalog"), new PasswordEvidence("YPFrD7l3K6nrjf")); // Noncompliant SECRETS003
             var named = MongoCredential.CreateCredential(password: "8O_S0QZlF-exNz", username: "catalog", databaseName: "admin"); // Noncompliant SECRETS003
             var url = new MongoUrlBuilder { Username = "catalog", Password = "TzNOXOE6*HfcPI", DatabaseName = "catalog" }; // Noncompliant SECRETS003
-            var sql = new SqlCredential("catalog_app", new NetworkCredential(string.Empty, "RTrYF_7NdMqm-r").SecurePassword); // Noncompliant SECRETS003
+            var sql = new SqlCredential("catalog_app", new NetworkCredential(string.Empty, "RTrYF_7NdMqm-r").SecurePassword); // Noncompliant SECRETS003 SECRETS005 - the NetworkCredential password is also an authentication sink
 
             // Look-alikes: values from elsewhere, the user name again, placeholders, and credentials of other systems.
             var fromEnvironment = MongoCredential.CreateCredential("admin", "catalog", Environment.GetEnvironmentVariable("MONGO_PASSWORD") ?? string.Empty); // Compliant SECRETS003
@@ -93,7 +93,7 @@ namespace Catalog.Functions
             var template = MongoCredential.CreateCredential("admin", "catalog", "{{ mongo_password }}"); // Compliant SECRETS003
             var placeholder = new PasswordEvidence("<password>"); // Compliant SECRETS003
             var urlFromSecrets = new MongoUrlBuilder { Username = "catalog", Password = input }; // Compliant SECRETS003
-            var http = new NetworkCredential("proxy-user", "nthG%B-1!Zt-3"); // Compliant SECRETS003 - an HTTP proxy credential, not a database client's
+            var http = new NetworkCredential("proxy-user", "nthG%B-1!Zt-3"); // Compliant SECRETS003 // Noncompliant SECRETS005 - an HTTP proxy credential, not a database client's
             context.Logger.LogLine($"{Settings.ApplicationName} {plain} {scram} {named} {url} {sql} {fromEnvironment} {sameAsUser} {template} {placeholder} {urlFromSecrets} {http}");
             return Task.FromResult(input);
         }
