@@ -72,7 +72,7 @@ namespace SecretsAnalyzer.Cli.Tests
             {
                 JsonElement run = doc.RootElement.GetProperty("runs")[0];
                 var ids = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
-                Assert.Equal(new[] { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004" }, ids);
+                Assert.Equal(new[] { "SECRETS001", "SECRETS002", "SECRETS003", "SECRETS004", "SECRETS005", "SECRETS006" }, ids);
                 JsonElement notification = Assert.Single(run.GetProperty("invocations")[0].GetProperty("toolConfigurationNotifications").EnumerateArray());
                 Assert.Equal("SECRETS004", notification.GetProperty("associatedRule").GetProperty("id").GetString());
                 Assert.Equal(ids.IndexOf("SECRETS004"), notification.GetProperty("associatedRule").GetProperty("index").GetInt32());
