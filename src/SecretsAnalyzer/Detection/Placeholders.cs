@@ -108,51 +108,7 @@ namespace SecretsAnalyzer.Detection
             }
 
             // Grammar notation: "[{password}]" or "{password}]" of "scheme://[{user}[:{password}]@]{host}", "[:password]".
-            return IsOptionalNotation(text, start, length) || IsTemplateInGrammar(text, start, length);
-        }
-
-        /// <summary>
-        /// A template inside a grammar's optional-part brackets: <c>{password}]</c> of
-        /// <c>scheme://[{user}[:{password}]@]{host}</c>, <c>[{password}</c>. The brackets at the value's edges that no bracket
-        /// inside the value matches belong to the notation around it, not to the value; what they enclose must be a
-        /// template of a known syntax (<see cref="IsTemplate"/>) as a whole. No allocation.
-        /// </summary>
-        public static bool IsTemplateInGrammar(string text, int start, int length)
-        {
-            int end = start + length;
-            int open = 0, close = 0;
-            for (int i = start; i < end; i++)
-            {
-                char c = text[i];
-                if (c == '[')
-                {
-                    open++;
-                }
-                else if (c == ']')
-                {
-                    close++;
-                }
-            }
-
-            if (open == close)
-            {
-                return false;
-            }
-
-            // Unmatched closing brackets at the end, or unmatched opening ones at the start (never both: one count wins).
-            while (close > open && end > start && text[end - 1] == ']')
-            {
-                end--;
-                close--;
-            }
-
-            while (open > close && end > start && text[start] == '[')
-            {
-                start++;
-                open--;
-            }
-
-            return open == close && end - start >= 3 && IsTemplate(text, start, end - start);
+            return IsOptionalNotation(text, start, length);
         }
 
         /// <summary>Whether the value is a template token of a known syntax, as a whole.</summary>
